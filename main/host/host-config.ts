@@ -1,0 +1,15 @@
+/**
+ * What the shell (or the web server, or the command line) hands the services host: where data
+ * lives, whether this is training mode, and the OS adapters it injects. The host never looks these
+ * up itself, so the same services run under Electron, under plain Node and in tests.
+ */
+export interface HostConfig {
+  /** The folder for the database and key files. Never a network path. */
+  readonly dataDir: string;
+  /** 研修モード: the simulators and the virtual card. False as soon as a real endpoint is configured. */
+  readonly trainingMode: boolean;
+  /** How clients reach this host, reported to the UI. */
+  readonly transport: 'electron' | 'web';
+  /** The clock, injectable so deadlines and lockouts can be tested. */
+  readonly now?: () => Date;
+}
