@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // The package bin is a CommonJS launcher for the built command line.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: SHELL,
     rules: { 'no-restricted-imports': 'off' },
   },

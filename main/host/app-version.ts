@@ -1,5 +1,5 @@
-import pkg from '../../package.json';
+import { version } from '../../package.json';
 
 export function appVersion(): string {
-  return pkg.version;
+  return version;
 }
