@@ -1,5 +1,5 @@
 /**
- * Serves the renderer from app://onshi/ instead of file:// (checklist item 18): only files inside
+ * Serves the renderer from app://onshi/ rather than from the file protocol (checklist item 18): only files inside
  * the built renderer folder, with the strict CSP on every response.
  */
 import { protocol } from 'electron';
