@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['tests/harness/build-once.ts'],
+    reporters: ['default', './tests/harness/summary-reporter.ts'],
     projects: [
       {
         extends: true,
