@@ -1,0 +1,173 @@
+/**
+ * The audit log: append-only rows, each chained to the one before by an HMAC under a key the OS
+ * protects. An append returns only after SQLite committed it with synchronous=FULL, so a row the
+ * caller heard about survives a crash or a power cut. A broken chain stops all appends until an
+ * administrator acknowledges the break, and that acknowledgement is itself the next row.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import { formatOffsetIso } from '../common/tokyo-time';
+import { AnchorFile } from './anchors';
+import { canonicalJson, type CanonicalValue } from './canonical';
+import { ChainMac, GENESIS_MAC } from './chain-mac';
+import { AuditErrors } from './errors';
+import { AuditEventSchema, type AuditEvent } from './events';
+import { patientRef, type InsuranceIdentifiers } from './patient-ref';
+import { inThreadVerifier, verifyChain, type SpanVerifier, type VerifyReport } from './verify';
+import type { ChainBreak } from './verify-span';
+
+export interface AuditKeys {
+  /** Keys the row MACs. */
+  readonly chain: Uint8Array;
+  /** Keys the patient hashes (a different key, so one never helps guess the other). */
+  readonly patient: Uint8Array;
+}
+
+export interface AuditLogOptions {
+  readonly db: Database;
+  readonly keys: AuditKeys;
+  readonly dataDir: string;
+  /** An anchor after this many rows… */
+  readonly anchorEveryRows?: number;
+  /** …or this long after the previous one, whichever comes first. */
+  readonly anchorEveryMs?: number;
+  readonly now?: () => Date;
+  /** Replaces in-thread checking for full verification (worker threads). */
+  readonly spanVerifier?: SpanVerifier;
+}
+
+export interface AppendedRow {
+  readonly seq: number;
+  readonly at: string;
+}
+
+export interface AuditStatus {
+  readonly state: 'ok' | 'broken';
+  readonly lastSeq: number;
+  readonly break?: ChainBreak;
+}
+
+export class AuditLog {
+  private readonly db: Database;
+  private readonly keys: AuditKeys;
+  private readonly chain: ChainMac;
+  private readonly anchors: AnchorFile;
+  private readonly now: () => Date;
+  private readonly anchorEveryRows: number;
+  private readonly anchorEveryMs: number;
+  private readonly verifier: SpanVerifier;
+  private readonly lastRow: Statement;
+  private readonly insert: Statement;
+  private readonly appendTx: (content: string, minSeq: number) => AppendedRowInternal;
+  private broken: ChainBreak | undefined;
+  private lastAnchor: { seq: number; atMs: number };
+  private readonly listeners = new Set<(seq: number) => void>();
+
+  private constructor(options: AuditLogOptions) {
+    this.db = options.db;
+    this.keys = options.keys;
+    this.chain = new ChainMac(options.keys.chain);
+    this.anchors = new AnchorFile(options.dataDir);
+    this.now = options.now ?? (() => new Date());
+    this.anchorEveryRows = options.anchorEveryRows ?? 64;
+    this.anchorEveryMs = options.anchorEveryMs ?? 60_000;
+    this.verifier = options.spanVerifier ?? inThreadVerifier(this.db, this.keys.chain);
+    this.lastRow = this.db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.insert = this.db.prepare('INSERT INTO audit_log (seq, content, mac) VALUES (?, ?, ?)');
+    this.appendTx = this.db
+      .transaction((content: string, minSeq: number) => {
+        // Read inside the write transaction: another process (the command line) may have appended.
+        const last = this.lastRow.get() as { seq: number; mac: Buffer } | undefined;
+        const seq = Math.max(last?.seq ?? 0, minSeq - 1) + 1;
+        const mac = this.chain.mac(last?.mac ?? GENESIS_MAC, seq, Buffer.from(content, 'utf8'));
+        this.insert.run(seq, content, mac);
+        return { seq, mac };
+      })
+      .immediate;
+    this.lastAnchor = { seq: this.anchors.latest()?.seq ?? 0, atMs: this.now().getTime() };
+  }
+
+  /** Opens the log and verifies it from the newest anchor; a break found here blocks appends. */
+  static async open(options: AuditLogOptions): Promise<AuditLog> {
+    const log = new AuditLog(options);
+    await log.verify({ full: false });
+    return log;
+  }
+
+  status(): AuditStatus {
+    const last = this.lastRow.get() as { seq: number } | undefined;
+    return { state: this.broken ? 'broken' : 'ok', lastSeq: last?.seq ?? 0, ...(this.broken ? { break: this.broken } : {}) };
+  }
+
+  async verify(options: { full: boolean }): Promise<VerifyReport> {
+    const report = await verifyChain(this.db, options.full ? this.verifier : inThreadVerifier(this.db, this.keys.chain), {
+      full: options.full,
+      anchor: this.anchors.latest(),
+    });
+    this.broken = report.firstBad;
+    return report;
+  }
+
+  /** Records one event durably. Throws AUDIT_CHAIN_BROKEN while a break is unacknowledged. */
+  append(event: AuditEvent): AppendedRow {
+    if (this.broken) throw AuditErrors.chainBroken(this.broken.seq, this.broken.problem);
+    return this.write(event, 0);
+  }
+
+  /**
+   * An administrator accepts the break the last verification named. The acknowledgement is chained
+   * onto whatever rows are there, takes a number above any the anchor vouched for (so numbers that
+   * went missing are never reused), and a fresh anchor is written at once.
+   */
+  acknowledgeBreak(actor: string, breakAt: number): AppendedRow {
+    const found = this.broken;
+    if (!found) throw AuditErrors.notBroken();
+    if (found.seq !== breakAt) throw AuditErrors.breakMismatch(found.seq, breakAt);
+    const through = Math.max(this.status().lastSeq, this.anchors.latest()?.seq ?? 0);
+    const row = this.write({ kind: 'admin.acknowledge', actor, breakAt, problem: found.problem, through }, through + 1, true);
+    this.broken = undefined;
+    return row;
+  }
+
+  /** The keyed hash the log uses for this patient (for recording and for `audit find`). */
+  patientRef(ids: InsuranceIdentifiers): string {
+    return patientRef(this.keys.patient, ids);
+  }
+
+  /** Called after each durable append with its sequence number (the shipper listens). */
+  onAppend(listener: (seq: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private write(event: AuditEvent, minSeq: number, forceAnchor = false): AppendedRow {
+    const parsed = AuditEventSchema.safeParse(event);
+    if (!parsed.success) {
+      throw AuditErrors.invalidEvent(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.code}`).join('; '));
+    }
+    const instant = this.now();
+    const { oqsTime, ...fields } = parsed.data as typeof parsed.data & { oqsTime?: string };
+    const content = canonicalJson({
+      ...(fields as Record<string, CanonicalValue>),
+      at: instant.toISOString(),
+      ...(oqsTime ? { skewMs: instant.getTime() - Date.parse(oqsTime) } : {}),
+    });
+    const { seq, mac } = this.appendTx(content, minSeq);
+    const nowMs = instant.getTime();
+    if (forceAnchor || seq - this.lastAnchor.seq >= this.anchorEveryRows || nowMs - this.lastAnchor.atMs >= this.anchorEveryMs) {
+      this.anchors.write({ seq, mac });
+      this.lastAnchor = { seq, atMs: nowMs };
+    }
+    for (const listener of this.listeners) listener(seq);
+    return { seq, at: instant.toISOString() };
+  }
+}
+
+interface AppendedRowInternal {
+  readonly seq: number;
+  readonly mac: Buffer;
+}
+
+/** The UTC instant of a row with its Asia/Tokyo rendering, for exports and screens. */
+export function renderRowTime(at: string): { at: string; atTokyo: string } {
+  return { at, atTokyo: formatOffsetIso(new Date(at)) };
+}
