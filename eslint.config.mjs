@@ -6,7 +6,8 @@ import globals from 'globals';
 const SHELL = ['main/shell/**', 'main/preload/**', 'main/adapters/electron/**'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**'] },
+  // The insecure fixture exists to be flagged by the security scanner, not to pass lint.
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**', 'tests/security/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
