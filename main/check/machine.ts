@@ -1,0 +1,550 @@
+/**
+ * One check, from the care setting to the result, as an XState machine. Every state answers the
+ * card being pulled, the reader going away, the network dropping, an OQS error, the cart idling and
+ * CANCEL; the answers are listed in docs by the tests in tests/unit/check.
+ *
+ * Two calls are never abandoned half-way: the PIN's VERIFY (the try may already be spent) and the
+ * consent registration (OQS may already have it). CANCEL or IDLE during them is remembered and
+ * honoured when the call settles. Everything else in flight is simply dropped.
+ */
+import { assign, setup } from 'xstate';
+import { careSettingProblem, treatmentDateProblem } from './care-settings';
+import { draftChoices, draftComplete, emptyDraft, fillDraft } from './consent-items';
+import { AppError, IpcErrors } from '../contract/errors';
+import { CheckErrors, failureKind } from './errors';
+import { checkActors } from './machine-actors';
+import type { CheckContext, CheckEvent, CheckInput, CheckOutcome, CheckOutput, ResumePoint } from './machine-types';
+import type { CheckAuditEntry, CheckPorts, InsuranceIdentifiers, Qualification } from './ports';
+
+export interface CheckMachineDeps {
+  ports: CheckPorts;
+  /** Queues an audit row (the service keeps them in order and knows when they are durable). */
+  record(entry: Omit<CheckAuditEntry, 'checkId'>): void;
+  now(): Date;
+}
+
+const REFERENCE_NUMBER = /^[\x21-\x7e]{1,50}$/;
+
+function errorOf(event: CheckEvent): unknown {
+  return (event as { error?: unknown }).error;
+}
+
+function identifiersOf(q: Qualification): InsuranceIdentifiers {
+  return {
+    InsurerNumber: q.InsurerNumber,
+    InsuredCardSymbol: q.InsuredCardSymbol,
+    InsuredIdentificationNumber: q.InsuredIdentificationNumber,
+    InsuredBranchNumber: q.InsuredBranchNumber,
+    Birthdate: q.Birthdate,
+  };
+}
+
+/** Patient data forgotten when the check ends; the card's bytes are zero-filled, not just dropped. */
+function clearedPatientData(context: CheckContext): Partial<CheckContext> {
+  context.certificate?.fill(0);
+  if (context.identity?.method === 'pin') context.identity.signature.fill(0);
+  return {
+    consent: {},
+    certificate: null,
+    pinTriesLeft: null,
+    challenge: null,
+    identity: null,
+    prescription: null,
+    secondVisit: null,
+    result: null,
+    notice: null,
+    interruption: null,
+  };
+}
+
+export function createCheckMachine(deps: CheckMachineDeps) {
+  const { ports } = deps;
+  return setup({
+    types: {
+      context: {} as CheckContext,
+      events: {} as CheckEvent,
+      input: {} as CheckInput,
+      output: {} as CheckOutput,
+    },
+    actors: checkActors(ports),
+    guards: {
+      cardPresent: () => ports.card.cardPresent(),
+      careSettingValid: ({ event }) =>
+        event.type === 'CHOOSE_CARE_SETTING' &&
+        careSettingProblem(event.setting, event.reason) === null &&
+        treatmentDateProblem(event.treatmentDate, deps.now()) === null,
+      secondVisitValid: ({ event }) =>
+        event.type === 'START_SECOND_VISIT' && treatmentDateProblem(event.treatmentDate, deps.now()) === null,
+      itemEnabled: ({ context, event }) => event.type === 'SET_ITEM' && context.settings.enabledConsentItems.includes(event.item),
+      consentComplete: ({ context }) => draftComplete(context.consent),
+      referenceValid: ({ event }) => event.type === 'REGISTER_REFERENCE' && REFERENCE_NUMBER.test(event.referenceNumber),
+      usesPrescription: ({ context }) => context.settings.electronicPrescription,
+      endRequested: ({ context }) => context.endRequested !== null,
+      errorIsCardRemoved: ({ event }) => failureKind(errorOf(event)) === 'cardRemoved',
+      errorIsReaderGone: ({ event }) => failureKind(errorOf(event)) === 'readerGone',
+      errorIsNetwork: ({ event }) => failureKind(errorOf(event)) === 'network',
+      pinBlocked: ({ context }) => context.pinTriesLeft === 0,
+      pinUsable: ({ context }) => (context.pinTriesLeft ?? 0) > 0,
+      isOffline: ({ context }) => context.interruption?.kind === 'offline',
+      resumesAt: ({ context }, params: { from: ResumePoint }) => context.interruption?.from === params.from,
+      resumesAtRegistrationByPin: ({ context }) =>
+        context.interruption?.from === 'registration' && context.identity?.method === 'pin',
+    },
+    actions: {
+      audit: ({ context }, params: { type: CheckAuditEntry['type']; data?: CheckAuditEntry['data'] }) =>
+        deps.record({ type: params.type, data: { staffId: context.staffId, ...params.data } }),
+      clearNotice: assign({ notice: null }),
+      noticeFromError: assign(({ event }) => {
+        const err = errorOf(event);
+        const shown = err instanceof AppError ? err : IpcErrors.internal();
+        return { notice: { code: shown.code, message: shown.message } };
+      }),
+      endAs: assign((_, params: { outcome: CheckOutcome }) => ({ outcome: params.outcome })),
+      requestEnd: assign((_, params: { outcome: 'cancelled' | 'idle' }) => ({ endRequested: params.outcome })),
+      endAsRequested: assign(({ context }) => ({ outcome: context.endRequested })),
+      cardLost: assign((_, params: { problem: 'removed' | 'readerGone' }) => ({
+        cardProblem: params.problem,
+        identity: null,
+        challenge: null,
+      })),
+      interrupt: assign(({ event }, params: { from: ResumePoint }) => {
+        const err = errorOf(event);
+        const shown = failureKind(err) === 'network' ? CheckErrors.networkDown() : err;
+        const code = shown instanceof Error && 'code' in shown ? String(shown.code) : 'INTERNAL';
+        const message =
+          shown instanceof Error && 'code' in shown
+            ? shown.message
+            : '想定外のエラーが発生しました。もう一度お試しください。続く場合は管理者へご連絡ください。';
+        return { interruption: { kind: failureKind(err) === 'network' ? 'offline' : 'failed', from: params.from, code, message } };
+      }),
+      interruptOffline: assign((_, params: { from: ResumePoint }) => {
+        const { code, message } = CheckErrors.networkDown();
+        return { network: 'offline' as const, interruption: { kind: 'offline' as const, from: params.from, code, message } };
+      }),
+    },
+  }).createMachine({
+    id: 'check',
+    context: ({ input }) => ({
+      ...input,
+      network: 'online',
+      careSetting: null,
+      consent: {},
+      enteredBy: 'patient',
+      cardProblem: null,
+      contactless: false,
+      certificate: null,
+      pinTriesLeft: null,
+      challenge: null,
+      identity: null,
+      prescription: null,
+      secondVisit: null,
+      result: null,
+      notice: null,
+      interruption: null,
+      endRequested: null,
+      outcome: null,
+      queuedJobs: [],
+    }),
+    initial: 'careSetting',
+    on: {
+      CANCEL: { target: '.ended', actions: { type: 'endAs', params: { outcome: 'cancelled' } } },
+      IDLE: { target: '.ended', actions: { type: 'endAs', params: { outcome: 'idle' } } },
+      NETWORK_DOWN: { actions: [assign({ network: 'offline' }), { type: 'audit', params: { type: 'check.networkDown' } }] },
+      NETWORK_UP: { actions: assign({ network: 'online' }) },
+    },
+    states: {
+      careSetting: {
+        exit: 'clearNotice',
+        on: {
+          CHOOSE_CARE_SETTING: [
+            {
+              guard: 'careSettingValid',
+              target: 'consent',
+              actions: [
+                assign(({ context, event }) => ({
+                  careSetting: { setting: event.setting, reason: event.reason, treatmentDate: event.treatmentDate },
+                  consent: emptyDraft(context.settings.enabledConsentItems),
+                })),
+                {
+                  type: 'audit',
+                  params: ({ event }) => ({
+                    type: 'check.careSetting',
+                    data: { setting: event.setting, reason: event.reason, treatmentDate: event.treatmentDate },
+                  }),
+                },
+              ],
+            },
+            {
+              actions: assign(({ event }) => {
+                const problem = careSettingProblem(event.setting, event.reason) ?? treatmentDateProblem(event.treatmentDate, deps.now());
+                return { notice: { code: 'CHECK_INVALID_CARE_SETTING', message: problem ?? '' } };
+              }),
+            },
+          ],
+          START_SECOND_VISIT: [
+            {
+              guard: 'secondVisitValid',
+              target: 'secondVisit',
+              actions: [
+                assign(({ event }) => ({
+                  careSetting: { setting: 'homeCare' as const, reason: null, treatmentDate: event.treatmentDate },
+                  secondVisit: event.identifiers,
+                })),
+                { type: 'audit', params: { type: 'check.secondVisit', data: { setting: 'homeCare' } } },
+              ],
+            },
+            {
+              actions: assign(({ event }) => ({
+                notice: { code: 'CHECK_INVALID_CARE_SETTING', message: treatmentDateProblem(event.treatmentDate, deps.now()) ?? '' },
+              })),
+            },
+          ],
+        },
+      },
+      consent: {
+        initial: 'choosing',
+        on: { SET_ENTERED_BY: { actions: assign(({ event }) => ({ enteredBy: event.enteredBy })) } },
+        states: {
+          choosing: {
+            exit: 'clearNotice',
+            on: {
+              AGREE_ALL: { target: 'confirming', actions: assign(({ context }) => ({ consent: fillDraft(context.settings.enabledConsentItems, true) })) },
+              DISAGREE_ALL: { target: 'confirming', actions: assign(({ context }) => ({ consent: fillDraft(context.settings.enabledConsentItems, false) })) },
+              SET_ITEM: {
+                guard: 'itemEnabled',
+                actions: assign(({ context, event }) => ({ consent: { ...context.consent, [event.item]: event.agreed } })),
+              },
+              CONSENT_NEXT: [
+                { guard: 'consentComplete', target: 'confirming' },
+                { actions: assign({ notice: { code: 'CHECK_CONSENT_INCOMPLETE', message: 'すべての項目で「同意する」か「同意しない」を選んでください。' } }) },
+              ],
+            },
+          },
+          confirming: {
+            on: {
+              BACK: 'choosing',
+              CONSENT_CONFIRM: {
+                target: '#check.card',
+                actions: {
+                  type: 'audit',
+                  params: ({ context }) => ({
+                    type: 'check.consentConfirmed',
+                    data: {
+                      consent: draftChoices(context.consent).map((c) => `${c.item}:${c.agreed ? 1 : 0}`).join(','),
+                      enteredBy: context.enteredBy,
+                    },
+                  }),
+                },
+              },
+            },
+          },
+        },
+      },
+      card: {
+        initial: 'waiting',
+        states: {
+          waiting: {
+            always: { guard: 'cardPresent', target: 'reading' },
+            on: {
+              CARD_INSERTED: 'reading',
+              CARD_REMOVED: { actions: assign({ cardProblem: 'removed' }) },
+              READER_GONE: { actions: assign({ cardProblem: 'readerGone' }) },
+              READER_ATTACHED: { actions: assign({ cardProblem: null }) },
+            },
+          },
+          reading: {
+            invoke: {
+              src: 'readCard',
+              onDone: {
+                target: '#check.identity',
+                actions: [
+                  assign(({ event }) => ({ ...event.output, cardProblem: null })),
+                  { type: 'audit', params: ({ event }) => ({ type: 'check.cardRead', data: { pinTriesLeft: event.output.pinTriesLeft } }) },
+                ],
+              },
+              onError: [
+                { guard: 'errorIsCardRemoved', target: 'waiting', actions: { type: 'cardLost', params: { problem: 'removed' } } },
+                { guard: 'errorIsReaderGone', target: 'waiting', actions: { type: 'cardLost', params: { problem: 'readerGone' } } },
+                { target: '#check.interrupted', actions: { type: 'interrupt', params: { from: 'card' } } },
+              ],
+            },
+            on: {
+              CARD_REMOVED: { target: 'waiting', actions: { type: 'cardLost', params: { problem: 'removed' } } },
+              READER_GONE: { target: 'waiting', actions: { type: 'cardLost', params: { problem: 'readerGone' } } },
+            },
+          },
+        },
+      },
+      identity: {
+        initial: 'choosing',
+        on: {
+          CARD_REMOVED: { target: '#check.card.waiting', actions: { type: 'cardLost', params: { problem: 'removed' } } },
+          READER_GONE: { target: '#check.card.waiting', actions: { type: 'cardLost', params: { problem: 'readerGone' } } },
+        },
+        states: {
+          choosing: {
+            always: { guard: 'pinBlocked', target: 'blocked' },
+            on: { CHOOSE_PIN: 'preparingPin', CHOOSE_VISUAL: 'visual' },
+          },
+          visual: {
+            exit: 'clearNotice',
+            on: { VISUAL_CONFIRMED: 'checkingPasscode', CHOOSE_PIN: { guard: 'pinUsable', target: 'preparingPin' } },
+          },
+          checkingPasscode: {
+            invoke: {
+              src: 'verifyPasscode',
+              input: ({ context, event }) => ({ staffId: context.staffId, passcode: (event as Extract<CheckEvent, { type: 'VISUAL_CONFIRMED' }>).passcode }),
+              onDone: [
+                {
+                  guard: ({ event }) => event.output,
+                  target: '#check.insuranceCheck',
+                  actions: [
+                    assign(({ context }) => ({ identity: { method: 'visual' as const, certificate: context.certificate!, staffId: context.staffId } })),
+                    { type: 'audit', params: { type: 'check.identity', data: { method: 'visual' } } },
+                  ],
+                },
+                { target: 'visual', actions: assign({ notice: { code: 'PASSCODE_WRONG', message: 'パスコードが違います。ご自身のパスコードをもう一度入力してください。' } }) },
+              ],
+              onError: { target: 'visual', actions: 'noticeFromError' },
+            },
+          },
+          preparingPin: {
+            invoke: {
+              src: 'fetchChallenge',
+              onDone: { target: 'pinEntry', actions: assign(({ event }) => ({ challenge: event.output })) },
+              onError: { target: '#check.interrupted', actions: { type: 'interrupt', params: { from: 'card' } } },
+            },
+            on: { NETWORK_DOWN: { target: '#check.interrupted', actions: { type: 'interruptOffline', params: { from: 'card' } } } },
+          },
+          pinEntry: {
+            exit: 'clearNotice',
+            on: { PIN_SUBMITTED: 'verifying', CHOOSE_VISUAL: 'visual' },
+          },
+          verifying: {
+            invoke: {
+              src: 'verifyPin',
+              input: ({ event }) => ({ pin: (event as Extract<CheckEvent, { type: 'PIN_SUBMITTED' }>).pin }),
+              onDone: [
+                { guard: 'endRequested', target: '#check.ended', actions: ['endAsRequested', { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'endRequested' } } }] },
+                { guard: ({ event }) => event.output.verified, target: 'signing', actions: { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'ok' } } } },
+                {
+                  guard: ({ event }) => !event.output.verified && event.output.triesLeft === 0,
+                  target: 'blocked',
+                  actions: [assign({ pinTriesLeft: 0 }), { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'blocked', pinTriesLeft: 0 } } }],
+                },
+                {
+                  target: 'pinEntry',
+                  actions: [
+                    assign(({ event }) => {
+                      const triesLeft = event.output.verified ? null : event.output.triesLeft;
+                      return { pinTriesLeft: triesLeft, notice: { code: 'PIN_WRONG', message: `暗証番号が違います。残り${triesLeft ?? '-'}回です。` } };
+                    }),
+                    { type: 'audit', params: ({ context }) => ({ type: 'check.pinVerify', data: { result: 'wrong', pinTriesLeft: context.pinTriesLeft } }) },
+                  ],
+                },
+              ],
+              onError: [
+                { guard: 'endRequested', target: '#check.ended', actions: 'endAsRequested' },
+                { guard: 'errorIsCardRemoved', target: '#check.card.waiting', actions: [{ type: 'cardLost', params: { problem: 'removed' } }, { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'cardRemoved' } } }] },
+                { guard: 'errorIsReaderGone', target: '#check.card.waiting', actions: [{ type: 'cardLost', params: { problem: 'readerGone' } }, { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'readerGone' } } }] },
+                { target: '#check.interrupted', actions: { type: 'interrupt', params: { from: 'card' } } },
+              ],
+            },
+            on: {
+              CARD_REMOVED: { actions: assign({ cardProblem: 'removed' }) },
+              READER_GONE: { actions: assign({ cardProblem: 'readerGone' }) },
+              CANCEL: { actions: { type: 'requestEnd', params: { outcome: 'cancelled' } } },
+              IDLE: { actions: { type: 'requestEnd', params: { outcome: 'idle' } } },
+            },
+          },
+          signing: {
+            invoke: {
+              src: 'signChallenge',
+              input: ({ context }) => ({ challenge: context.challenge!, certificate: context.certificate! }),
+              onDone: {
+                target: '#check.insuranceCheck',
+                actions: [assign(({ event }) => ({ identity: event.output })), { type: 'audit', params: { type: 'check.identity', data: { method: 'pin' } } }],
+              },
+              onError: [
+                { guard: 'errorIsCardRemoved', target: '#check.card.waiting', actions: { type: 'cardLost', params: { problem: 'removed' } } },
+                { guard: 'errorIsReaderGone', target: '#check.card.waiting', actions: { type: 'cardLost', params: { problem: 'readerGone' } } },
+                { target: '#check.interrupted', actions: { type: 'interrupt', params: { from: 'card' } } },
+              ],
+            },
+          },
+          blocked: { on: { CHOOSE_VISUAL: 'visual' } },
+        },
+      },
+      insuranceCheck: {
+        invoke: {
+          src: 'insuranceUseStatus',
+          input: ({ context }) => ({ identity: context.identity! }),
+          onDone: [
+            { guard: ({ event }) => event.output === 'unregistered', target: 'insuranceUse' },
+            { guard: 'usesPrescription', target: 'prescription' },
+            { target: 'registering' },
+          ],
+          onError: { target: 'interrupted', actions: { type: 'interrupt', params: { from: 'insuranceCheck' } } },
+        },
+        on: { NETWORK_DOWN: { target: 'interrupted', actions: { type: 'interruptOffline', params: { from: 'insuranceCheck' } } } },
+      },
+      insuranceUse: {
+        initial: 'asking',
+        states: {
+          asking: {
+            on: {
+              INSURANCE_USE_AGREE: 'registering',
+              INSURANCE_USE_DECLINE: {
+                target: '#check.ended',
+                actions: { type: 'endAs', params: { outcome: 'notRegistered' } },
+              },
+            },
+          },
+          registering: {
+            invoke: {
+              src: 'registerInsuranceUse',
+              input: ({ context }) => ({ identity: context.identity! }),
+              onDone: [
+                { guard: 'usesPrescription', target: '#check.prescription', actions: { type: 'audit', params: { type: 'check.insuranceUseRegistered' } } },
+                { target: '#check.registering', actions: { type: 'audit', params: { type: 'check.insuranceUseRegistered' } } },
+              ],
+              onError: { target: '#check.interrupted', actions: { type: 'interrupt', params: { from: 'insuranceUse' } } },
+            },
+          },
+        },
+      },
+      prescription: {
+        on: {
+          CHOOSE_PRESCRIPTION: {
+            target: 'registering',
+            actions: [
+              assign(({ event }) => ({ prescription: event.method })),
+              { type: 'audit', params: ({ event }) => ({ type: 'check.prescription', data: { method: event.method } }) },
+            ],
+          },
+        },
+      },
+      registering: {
+        invoke: {
+          src: 'registerConsent',
+          input: ({ context }) => ({
+            checkId: context.checkId,
+            careSetting: context.careSetting!.setting,
+            reason: context.careSetting!.reason,
+            treatmentDate: context.careSetting!.treatmentDate,
+            consent: draftChoices(context.consent),
+            enteredBy: context.enteredBy,
+            identity: context.identity!,
+            prescriptionIssue: context.prescription,
+          }),
+          onDone: [
+            { guard: ({ context }) => context.endRequested === 'cancelled', target: 'cancellingConsent', actions: assign(({ event }) => ({ result: event.output })) },
+            { guard: 'endRequested', target: 'ended', actions: 'endAsRequested' },
+            {
+              target: 'result',
+              actions: [
+                assign(({ event }) => ({ result: event.output })),
+                { type: 'audit', params: ({ event }) => ({ type: 'check.consentRegistered', data: { registrationId: event.output.registrationId } }) },
+              ],
+            },
+          ],
+          onError: [
+            { guard: 'endRequested', target: 'ended', actions: 'endAsRequested' },
+            { target: 'interrupted', actions: { type: 'interrupt', params: { from: 'registration' } } },
+          ],
+        },
+        on: {
+          CANCEL: { actions: { type: 'requestEnd', params: { outcome: 'cancelled' } } },
+          IDLE: { actions: { type: 'requestEnd', params: { outcome: 'idle' } } },
+        },
+      },
+      cancellingConsent: {
+        invoke: {
+          src: 'cancelConsent',
+          input: ({ context }) => ({ checkId: context.checkId, registrationId: context.result!.registrationId ?? '' }),
+          onDone: {
+            target: 'ended',
+            actions: [
+              assign(({ context, event }) => ({ outcome: 'cancelled' as const, queuedJobs: event.output.queued ? [...context.queuedJobs, 'consent.cancel' as const] : context.queuedJobs })),
+              { type: 'audit', params: ({ event }) => ({ type: 'check.consentCancelled', data: { queued: event.output.queued } }) },
+            ],
+          },
+          onError: { target: 'ended', actions: [{ type: 'endAs', params: { outcome: 'cancelled' } }, { type: 'audit', params: { type: 'check.consentCancelFailed' } }] },
+        },
+        on: { CANCEL: {}, IDLE: {} },
+      },
+      secondVisit: {
+        invoke: {
+          src: 'reinquire',
+          input: ({ context }) => ({ identifiers: context.secondVisit!, treatmentDate: context.careSetting!.treatmentDate }),
+          onDone: { target: 'result', actions: [assign(({ event }) => ({ result: event.output })), { type: 'audit', params: { type: 'check.reinquired' } }] },
+          onError: { target: 'interrupted', actions: { type: 'interrupt', params: { from: 'secondVisit' } } },
+        },
+        on: { NETWORK_DOWN: { target: 'interrupted', actions: { type: 'interruptOffline', params: { from: 'secondVisit' } } } },
+      },
+      result: {
+        exit: 'clearNotice',
+        on: {
+          REGISTER_REFERENCE: [
+            { guard: 'referenceValid', target: 'referenceRegistering' },
+            { actions: assign({ notice: { code: 'CHECK_INVALID_REFERENCE', message: '照会番号は半角英数字・記号50文字以内で入力してください。' } }) },
+          ],
+          FINISH: { target: 'ended', actions: { type: 'endAs', params: { outcome: 'completed' } } },
+        },
+      },
+      referenceRegistering: {
+        invoke: {
+          src: 'registerReferenceNumber',
+          input: ({ context, event }) => ({
+            checkId: context.checkId,
+            identifiers: identifiersOf(context.result!.qualification),
+            referenceNumber: event.type === 'REGISTER_REFERENCE' ? event.referenceNumber : '',
+          }),
+          onDone: {
+            target: 'ended',
+            actions: [
+              assign(({ context, event }) => ({
+                outcome: 'completed' as const,
+                queuedJobs: event.output.queued ? [...context.queuedJobs, 'reference-number.register' as const] : context.queuedJobs,
+              })),
+              { type: 'audit', params: ({ event }) => ({ type: 'check.referenceNumber', data: { queued: event.output.queued } }) },
+            ],
+          },
+          onError: {
+            target: 'result',
+            actions: assign({ notice: { code: 'CHECK_REFERENCE_FAILED', message: '照会番号を登録できませんでした。番号を確かめてもう一度お試しいただくか、「終了」を押してください。' } }),
+          },
+        },
+      },
+      interrupted: {
+        entry: { type: 'audit', params: ({ context }) => ({ type: 'check.interrupted', data: { kind: context.interruption?.kind ?? null, from: context.interruption?.from ?? null, code: context.interruption?.code ?? null } }) },
+        on: {
+          RETRY: [
+            { guard: { type: 'resumesAt', params: { from: 'card' } }, target: 'card' },
+            { guard: 'resumesAtRegistrationByPin', target: 'card' },
+            { guard: { type: 'resumesAt', params: { from: 'registration' } }, target: 'registering' },
+            { guard: { type: 'resumesAt', params: { from: 'insuranceCheck' } }, target: 'insuranceCheck' },
+            { guard: { type: 'resumesAt', params: { from: 'insuranceUse' } }, target: 'insuranceUse' },
+            { guard: { type: 'resumesAt', params: { from: 'secondVisit' } }, target: 'secondVisit' },
+          ],
+          USE_FALLBACK: {
+            guard: 'isOffline',
+            target: 'ended',
+            actions: [
+              { type: 'endAs', params: { outcome: 'fallback' } },
+              { type: 'audit', params: ({ event }) => ({ type: 'check.fallback', data: { fallback: event.fallback } }) },
+            ],
+          },
+        },
+        exit: assign({ interruption: null }),
+      },
+      ended: {
+        type: 'final',
+        entry: [assign(({ context }) => clearedPatientData(context)), { type: 'audit', params: ({ context }) => ({ type: 'check.ended', data: { outcome: context.outcome } }) }],
+      },
+    },
+    output: ({ context }) => ({ checkId: context.checkId, outcome: context.outcome ?? 'cancelled', queuedJobs: context.queuedJobs }),
+  });
+}
+
+export type CheckMachine = ReturnType<typeof createCheckMachine>;

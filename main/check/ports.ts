@@ -1,0 +1,170 @@
+/**
+ * What a check needs from the rest of the app, and nothing more. The machine is written against
+ * these ports; adapters in ./adapters bind them to the real modules (JPKI driver, gateways, store,
+ * audit log), tests bind them to scripted fakes.
+ *
+ * Every port that reaches something outside the laptop says whether it is the real thing or a
+ * simulator, so a check can prove it never runs on a simulator when a real endpoint is configured.
+ * A port rejects with an AppError whose code is one of those in ./errors (adapters translate).
+ */
+import type { AlternateRouteReason, CareSettingId } from './care-settings';
+import type { ConsentEnteredBy, ConsentItem } from './consent-items';
+
+export type PortOrigin = 'real' | 'simulator';
+
+/** What the reader monitor reports while a check runs. */
+export type CardEvent = 'cardInserted' | 'cardRemoved' | 'readerGone' | 'readerAttached';
+
+export type PinVerifyOutcome = { verified: true } | { verified: false; triesLeft: number };
+
+/** The JPKI 利用者証明用 side of the card on the reader. Never reads 個人番号, never signs anything but a challenge. */
+export interface CardSessionPort {
+  readonly origin: PortOrigin;
+  cardPresent(): boolean;
+  watch(listener: (event: CardEvent) => void): () => void;
+  /** Selects the JPKI application on the card now on the reader. */
+  select(): Promise<{ contactless: boolean }>;
+  readAuthCertificate(): Promise<Uint8Array>;
+  readPinTriesLeft(): Promise<number>;
+  /** One VERIFY. The caller zero-fills `pin` afterwards; the port must not keep it. */
+  verifyAuthPin(pin: Uint8Array): Promise<PinVerifyOutcome>;
+  signChallenge(challenge: Uint8Array): Promise<Uint8Array>;
+}
+
+export interface Challenge {
+  readonly id: string;
+  readonly bytes: Uint8Array;
+}
+
+/** How the patient was identified, as the consent gateway needs it. */
+export type IdentityProof =
+  | { method: 'pin'; certificate: Uint8Array; challengeId: string; signature: Uint8Array }
+  | { method: 'visual'; certificate: Uint8Array; staffId: string };
+
+export type PrescriptionIssue = 'electronic' | 'paper';
+
+export interface ConsentRegistration {
+  checkId: string;
+  careSetting: CareSettingId;
+  reason: AlternateRouteReason | null;
+  /** YYYY-MM-DD, Tokyo. */
+  treatmentDate: string;
+  consent: Array<{ item: ConsentItem; agreed: boolean }>;
+  enteredBy: ConsentEnteredBy;
+  identity: IdentityProof;
+  prescriptionIssue: PrescriptionIssue | null;
+}
+
+/** 資格情報, named after the OQS result elements (ResultOfQualificationConfirmation). */
+export interface Qualification {
+  QualificationValidity: string;
+  Name: string;
+  NameKana?: string;
+  Birthdate: string;
+  Sex1?: string;
+  InsurerNumber: string;
+  InsurerName?: string;
+  InsuredCardSymbol?: string;
+  InsuredIdentificationNumber: string;
+  InsuredBranchNumber?: string;
+  PersonalFamilyClassification?: string;
+  InsuredCardExpirationDate?: string;
+  InsuredPartialContributionRatio?: string;
+}
+
+/** Per consent item: OQS `…ConsFlg` (0 なし, 1 あり, 2 期限切れ, 3 取得困難) and `…AvailableTime` (YYYYMMDDHHmmss, Tokyo). */
+export interface ConsentStatus {
+  item: ConsentItem;
+  consFlg: '0' | '1' | '2' | '3';
+  availableTime: string | null;
+}
+
+export interface QualificationResult {
+  /** The gateway's id of the consent registration (for cancellation); null for a 再照会. */
+  registrationId: string | null;
+  qualification: Qualification;
+  consentStatus: ConsentStatus[];
+}
+
+/** The consent gateway (居宅同意取得型). */
+export interface ConsentGatewayPort {
+  readonly origin: PortOrigin;
+  /** Reports reachability changes as soon as they are seen. */
+  watchConnectivity(listener: (online: boolean) => void): () => void;
+  fetchChallenge(): Promise<Challenge>;
+  insuranceUseStatus(identity: IdentityProof): Promise<'registered' | 'unregistered'>;
+  /** 健康保険証利用登録. */
+  registerInsuranceUse(identity: IdentityProof): Promise<void>;
+  registerConsent(registration: ConsentRegistration): Promise<QualificationResult>;
+  cancelConsent(request: { checkId: string; registrationId: string }): Promise<void>;
+}
+
+export interface InsuranceIdentifiers {
+  InsurerNumber: string;
+  InsuredCardSymbol?: string;
+  InsuredIdentificationNumber: string;
+  InsuredBranchNumber?: string;
+  /** YYYYMMDD. */
+  Birthdate: string;
+}
+
+/** The 資格確認端末 folder interface. */
+export interface TerminalPort {
+  readonly origin: PortOrigin;
+  /** 再照会 by insurance identifiers (訪問診療等, second and later visits). */
+  reinquire(request: { identifiers: InsuranceIdentifiers; treatmentDate: string }): Promise<QualificationResult>;
+  /** 照会番号 single registration. */
+  registerReferenceNumber(request: { identifiers: InsuranceIdentifiers; referenceNumber: string }): Promise<void>;
+}
+
+export interface ClerkPort {
+  /** The clerk who unlocked the cart, or null when it is locked. */
+  currentStaffId(): string | null;
+  /** The clerk re-enters their own passcode to confirm 目視. The caller zero-fills it afterwards. */
+  verifyPasscode(staffId: string, passcode: Uint8Array): Promise<boolean>;
+  /** The cart was left idle and locks itself. */
+  onIdle(listener: () => void): () => void;
+}
+
+export type AuditValue = string | number | boolean | null;
+
+/** One audit row of a check: what happened, never patient data, never a secret. */
+export interface CheckAuditEntry {
+  type: `check.${string}`;
+  checkId: string;
+  data: Record<string, AuditValue>;
+}
+
+export interface AuditPort {
+  /** Resolves once the row is durable. */
+  append(entry: CheckAuditEntry): Promise<{ seq: number }>;
+}
+
+export interface CheckSettings {
+  enabledConsentItems: ConsentItem[];
+  /** The institution uses 電子処方箋, so the patient chooses 処方箋の発行方法. */
+  electronicPrescription: boolean;
+}
+
+export interface SettingsPort {
+  readCheckSettings(): Promise<CheckSettings>;
+}
+
+export type CheckJob =
+  | { kind: 'consent.cancel'; checkId: string; registrationId: string }
+  | { kind: 'reference-number.register'; checkId: string; identifiers: InsuranceIdentifiers; referenceNumber: string };
+
+export interface JobQueuePort {
+  /** Resolves once the job is durable; it runs when the network is back. */
+  enqueue(job: CheckJob): Promise<{ jobId: string }>;
+}
+
+export interface CheckPorts {
+  card: CardSessionPort;
+  consent: ConsentGatewayPort;
+  terminal: TerminalPort;
+  clerk: ClerkPort;
+  audit: AuditPort;
+  settings: SettingsPort;
+  jobs: JobQueuePort;
+}
