@@ -54,7 +54,7 @@ export async function startCheck(options: { origin?: PortOrigin; trainingMode?: 
   return h;
 }
 
-export const chooseAlternateRoute: CheckUserEventWire = {
+export const chooseAlternateRoute: Extract<CheckUserEventWire, { type: 'CHOOSE_CARE_SETTING' }> = {
   type: 'CHOOSE_CARE_SETTING',
   setting: 'alternateRoute',
   reason: 'feverRoute',
