@@ -19,8 +19,11 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 let rig: ConsentRig;
-const CODE = '0110113719';
-beforeAll(async () => { rig = await startRig(); });
+let CODE: string;
+beforeAll(async () => {
+  rig = await startRig();
+  CODE = rig.sim.terminal.medicalInstitutionCode;
+});
 afterAll(async () => { await rig.close(); });
 
 describe('activation and deactivation', () => {
@@ -115,7 +118,7 @@ describe('consent and identity registration', () => {
 
   it('PIN path: qualification and, per consented item, until when medical information may be viewed', async () => {
     const outcome = await rig.client.registerConsent(device, await registrationFor(rig, device), 'F-001');
-    expect(outcome.answer.ResultList.ResultOfQualificationConfirmation[0]!.Name).toBe('試験　花子');
+    expect(outcome.answer.ResultList.ResultOfQualificationConfirmation[0]!.Name).toBe(rig.world.cards.registered.holder.Name);
     expect(outcome.medicalInfoWithheld).toBe(false);
     const pharmacy = outcome.items.find((i) => i.item === 'PharmacistsInfo')!;
     expect(pharmacy).toMatchObject({ consented: true, availableUntil: '2026-11-26T23:59:59.000+09:00', continuing: false });
@@ -189,7 +192,7 @@ describe('consent and identity registration', () => {
     const outcome = await rig.client.registerConsent(device, await registrationFor(rig, device, { card: 'expiredRecently' }));
     expect(outcome.medicalInfoWithheld).toBe(true);
     expect(outcome.items).toEqual([]);
-    expect(outcome.answer.ResultList.ResultOfQualificationConfirmation[0]!.Name).toBe('試験　桜');
+    expect(outcome.answer.ResultList.ResultOfQualificationConfirmation[0]!.Name).toBe(rig.world.cards.expiredRecently.holder.Name);
   });
 
   it('健康保険証利用登録 (PIN) lets a card that was not registered register consent', async () => {
@@ -201,7 +204,7 @@ describe('consent and identity registration', () => {
     const registered = await rig.client.registerInsuranceUse(device, { challengeId, authCertificate: card.certificateDerBase64, signature: signWithCard(card, challenge) });
     expect(registered.registeredAt).toMatch(/\+09:00$/);
     const outcome = await rig.client.registerConsent(device, await registrationFor(rig, device, { card: 'unregistered' }));
-    expect(outcome.answer.ResultList.ResultOfQualificationConfirmation[0]!.Name).toBe('試験　一郎');
+    expect(outcome.answer.ResultList.ResultOfQualificationConfirmation[0]!.Name).toBe(rig.world.cards.unregistered.holder.Name);
   });
 
   it('cancels a consent once; a second cancellation and an unknown id are refused', async () => {

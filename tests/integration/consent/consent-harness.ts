@@ -26,7 +26,7 @@ export interface ConsentRig {
 }
 
 export async function startRig(clientOptions: Partial<ConsentClientOptions> = {}, world?: SimulatorWorld): Promise<ConsentRig> {
-  const w = world ?? (await createFixtureWorld());
+  const w = world ?? createFixtureWorld();
   const sim = await startConsentSimulator({ world: w });
   sim.terminal.addAccount({ userId: 'cart01', password: 'pass-word-1', role: '2', startDate: '2020-04-01' });
   const node = createNodeHttpsTransport({ ca: sim.caPem });
@@ -45,7 +45,7 @@ export async function activate(rig: ConsentRig, userId = 'cart01', password = 'p
 }
 
 export function signWithCard(card: FixtureCard, challenge: Buffer): string {
-  return sign('sha256', challenge, card.privateKeyPem).toString('base64');
+  return sign('sha256', challenge, card.privateKey).toString('base64');
 }
 
 export interface RegistrationChoice {

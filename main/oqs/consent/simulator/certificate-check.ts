@@ -10,13 +10,15 @@ import { SimulatedRefusal } from './refusal';
 export interface SimulatorPki {
   /** PEM certificates of the CA(s) the simulator takes as the JPKI CA. */
   readonly trustAnchorsPem: readonly string[];
-  /** Upper-case hex serial numbers of revoked certificates. */
-  readonly revokedSerials: ReadonlySet<string>;
+  /** Whether the CA has revoked the certificate with this serial (upper-case hex, no leading zeros). */
+  isRevoked(serial: string): boolean;
 }
 
 export interface CheckedCertificate {
   readonly certificate: X509Certificate;
   readonly serial: string;
+  /** The subject CN: the holder's id (J-LIS's opaque id; the CardholderId on virtual cards). */
+  readonly subjectId: string;
   /** Expired less than three months ago: qualification only. */
   readonly inGracePeriod: boolean;
 }
@@ -31,7 +33,7 @@ export function checkAuthCertificate(derBase64: string, pki: SimulatorPki, now: 
   const issuer = pki.trustAnchorsPem.map((pem) => new X509Certificate(pem)).find((ca) => certificate.checkIssued(ca) && certificate.verify(ca.publicKey));
   if (!issuer) throw new SimulatedRefusal('CERTIFICATE_UNTRUSTED');
   const serial = normaliseSerial(certificate.serialNumber);
-  if (pki.revokedSerials.has(serial)) throw new SimulatedRefusal('CERTIFICATE_REVOKED');
+  if (pki.isRevoked(serial)) throw new SimulatedRefusal('CERTIFICATE_REVOKED');
   const notAfter = new Date(certificate.validTo);
   if (now.getTime() < new Date(certificate.validFrom).getTime()) throw new SimulatedRefusal('CERTIFICATE_UNTRUSTED', 'not yet valid');
   let inGracePeriod = false;
@@ -41,7 +43,8 @@ export function checkAuthCertificate(derBase64: string, pki: SimulatorPki, now: 
     if (now >= graceEnd) throw new SimulatedRefusal('CERTIFICATE_EXPIRED');
     inGracePeriod = true;
   }
-  return { certificate, serial, inGracePeriod };
+  const subjectId = /(?:^|\n)CN=([^\n]*)/.exec(certificate.subject)?.[1] ?? '';
+  return { certificate, serial, subjectId, inGracePeriod };
 }
 
 /** RSASSA-PKCS1-v1_5 with SHA-256 over the challenge bytes: what the JPKI auth key produces. */

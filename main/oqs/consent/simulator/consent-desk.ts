@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { CONSENT_ITEMS, MEDICAL_INFO_WITHHELD_CODE } from '../contract-schemas';
 import type { ConsentRegistrationAnswer, ConsentRegistrationBody, ConsentSetting, ResultOfQualificationConfirmation } from '../contract-schemas';
 import { availableTimeFor, consentWindowFor } from '../consent-windows';
-import { toOqsTime } from '../oqs-time';
+import { toOqsDate, toOqsTime } from '../oqs-time';
 import type { ChallengeBook } from './challenge-book';
 import { checkAuthCertificate, checkChallengeSignature } from './certificate-check';
 import type { SimulatorPki } from './certificate-check';
-import type { PersonDirectory, SimulatedPerson } from './person-directory';
+import type { PersonDirectory } from './person-directory';
 import { SimulatedRefusal } from './refusal';
 import type { SimulatorClock } from './simulator-clock';
 import type { ActivatedDevice, SimulatedTerminal } from './simulated-terminal';
@@ -39,7 +39,7 @@ export class ConsentDesk {
     const challenge = this.challenges.spend(device.deviceId, proof.ChallengeId);
     const checked = checkAuthCertificate(proof.AuthCertificate, this.pki, this.clock.now());
     if (proof.VerificationMethod === '1') checkChallengeSignature(checked, challenge, proof.Signature);
-    const person = this.people.findByCertificateSerial(checked.serial);
+    const person = this.people.find(checked, toOqsDate(this.clock.now()));
     if (!person || !person.insuranceUseRegistered) throw new SimulatedRefusal('CARD_NOT_REGISTERED');
     if (!person.qualification) throw new SimulatedRefusal('NO_QUALIFICATION');
 
@@ -66,9 +66,8 @@ export class ConsentDesk {
     const checked = checkAuthCertificate(proof.AuthCertificate, this.pki, this.clock.now());
     if (checked.inGracePeriod) throw new SimulatedRefusal('CERTIFICATE_EXPIRED');
     checkChallengeSignature(checked, challenge, proof.Signature);
-    const person: SimulatedPerson | undefined = this.people.findByCertificateSerial(checked.serial);
-    if (!person?.qualification) throw new SimulatedRefusal('NO_QUALIFICATION');
-    person.insuranceUseRegistered = true;
+    if (!this.people.find(checked, toOqsDate(this.clock.now()))?.qualification) throw new SimulatedRefusal('NO_QUALIFICATION');
+    this.people.registerInsuranceUse(checked);
     return this.clock.now();
   }
 

@@ -7,6 +7,7 @@
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SIMULATED_INSTITUTION_CODE } from '../../population';
 import { RefusalMessage } from '../contract-schemas';
 import { CONSENT_REFUSALS } from '../error-codes';
 import { toOqsTime } from '../oqs-time';
@@ -16,7 +17,6 @@ import { consentRoutes } from './consent-routes';
 import type { Route } from './consent-routes';
 import { FaultPlan } from './fault-plan';
 import type { Fault } from './fault-plan';
-import { personDirectoryOf } from './person-directory';
 import { SimulatedRefusal } from './refusal';
 import { createServerIdentity } from './server-certificate';
 import { SimulatorClock } from './simulator-clock';
@@ -48,16 +48,14 @@ export interface ConsentSimulator {
   close(): Promise<void>;
 }
 
-/** 0110113719 passes the 医療機関コード check digit; the simulator's institution by default. */
-export const SIMULATOR_INSTITUTION_CODE = '0110113719';
 const MAX_BODY_BYTES = 256 * 1024;
 
 export async function startConsentSimulator(options: ConsentSimulatorOptions): Promise<ConsentSimulator> {
   const clock = options.clock ?? new SimulatorClock();
-  const institutionCode = options.medicalInstitutionCode ?? SIMULATOR_INSTITUTION_CODE;
+  const institutionCode = options.medicalInstitutionCode ?? SIMULATED_INSTITUTION_CODE;
   const terminal = new SimulatedTerminal(institutionCode, clock, options.activationTiming ?? DEFAULT_ACTIVATION_TIMING);
   const challenges = new ChallengeBook(clock, options.challengeTtlMs ?? DEFAULT_CHALLENGE_TTL_MS);
-  const desk = new ConsentDesk(terminal, challenges, options.world.pki, personDirectoryOf(options.world.people), clock);
+  const desk = new ConsentDesk(terminal, challenges, options.world.pki, options.world.directory, clock);
   const routes = consentRoutes({ terminal, challenges, desk, clock });
   const faults = new FaultPlan();
   const counts = new Map<string, number>();

@@ -1,16 +1,15 @@
 /**
- * The simulator's world until the shared pieces are wired in: a test JPKI CA, one card per case
- * the gateway must tell apart, and a tiny synthetic population behind them. This is the one seam
- * to point at the card engineer's test PKI and the shared synthetic population later; callers
- * only see SimulatorWorld.
+ * The simulator's world: the test JPKI CA of native/virtual-card/test-pki.ts as trust anchor, its
+ * revoked list, the shared synthetic population, and one card per case the gateway must tell
+ * apart, each issued to a chosen person of the population (tests and the command line use them).
  */
-import { generateKeyPair, randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
-import forge from 'node-forge';
-import type { QualificationRecord } from '../contract-schemas';
+import { testCa, issueCardCertificate, revokeSerial, revokedSerials } from '../../../../native/virtual-card/test-pki';
+import type { KeyObject } from 'node:crypto';
+import { loadPopulation } from '../../population';
+import type { PopulationPerson } from '../../population';
 import type { SimulatorPki } from './certificate-check';
-import { normaliseSerial } from './person-directory';
-import type { SimulatedPerson } from './person-directory';
+import { normaliseSerial, populationDirectory } from './person-directory';
+import type { PersonDirectory } from './person-directory';
 
 export const FIXTURE_CARD_CASES = [
   'registered', 'unregistered', 'noQualification', 'revoked', 'expiredRecently', 'expiredLong', 'otherCa',
@@ -20,103 +19,58 @@ export type FixtureCardCase = (typeof FIXTURE_CARD_CASES)[number];
 export interface FixtureCard {
   readonly certificateDerBase64: string;
   /** The card's authentication key: only the virtual card and tests hold it. */
-  readonly privateKeyPem: string;
-  readonly serial: string;
+  readonly privateKey: KeyObject;
+  readonly holder: PopulationPerson;
 }
 
 export interface SimulatorWorld {
   readonly pki: SimulatorPki;
-  readonly people: SimulatedPerson[];
+  readonly directory: PersonDirectory;
   readonly cards: Readonly<Record<FixtureCardCase, FixtureCard>>;
 }
 
 const DAY = 24 * 3600_000;
-const generateRsa = promisify(generateKeyPair);
 
-interface KeyPems { readonly privatePem: string; readonly publicPem: string }
-
-async function newKey(): Promise<KeyPems> {
-  const { privateKey, publicKey } = await generateRsa('rsa', { modulusLength: 2048 });
+/** The test CA and its revoked list, read afresh on each check (another process may revoke). */
+export function testPki(): SimulatorPki {
   return {
-    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    trustAnchorsPem: [testCa('auth').certPem],
+    isRevoked: (serial) => [...revokedSerials()].some((s) => normaliseSerial(s) === serial),
   };
 }
 
-function makeCertificate(
-  subjectKey: KeyPems, subject: string, issuer: { key: KeyPems; name: string }, notBefore: Date, notAfter: Date, isCa: boolean,
-): { pem: string; serial: string } {
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(subjectKey.publicPem);
-  const serialHex = '01' + randomBytes(8).toString('hex');
-  cert.serialNumber = serialHex;
-  const serial = normaliseSerial(serialHex);
-  cert.validity.notBefore = notBefore;
-  cert.validity.notAfter = notAfter;
-  cert.setSubject([{ name: 'commonName', value: subject }]);
-  cert.setIssuer([{ name: 'commonName', value: issuer.name }]);
-  cert.setExtensions(isCa
-    ? [{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }]
-    : [{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true }]);
-  cert.sign(forge.pki.privateKeyFromPem(issuer.key.privatePem), forge.md.sha256.create());
-  return { pem: forge.pki.certificateToPem(cert), serial };
+function pick(what: string, test: (p: PopulationPerson) => boolean, skip = 0): PopulationPerson {
+  const found = loadPopulation().filter((p) => p.CardholderId !== null && test(p))[skip];
+  if (!found) throw new Error(`the population has no person for ${what}`);
+  return found;
 }
 
-function pemToDerBase64(pem: string): string {
-  return pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-}
-
-function qualification(n: number, name: string, kana: string, sex: '1' | '2', birthdate: string): QualificationRecord {
-  return {
-    InsuredCardClassification: '01',
-    InsurerNumber: '06139997',
-    InsuredCardSymbol: '試験',
-    InsuredIdentificationNumber: String(1000 + n),
-    InsuredBranchNumber: '00',
-    PersonalFamilyClassification: '1',
-    Name: name,
-    NameKana: kana,
-    Sex1: sex,
-    Birthdate: birthdate,
-    InsuredCardValidDate: '20240401',
-    InsurerName: '研修健康保険組合',
+export function createFixtureWorld(now = new Date()): SimulatorWorld {
+  const insured = (p: PopulationPerson) => p.CardRegisteredForInsurance && p.DisqualificationDate === undefined;
+  const holders: Record<FixtureCardCase, PopulationPerson> = {
+    registered: pick('a registered card', insured),
+    unregistered: pick('an unregistered card', (p) => !p.CardRegisteredForInsurance && p.DisqualificationDate === undefined),
+    noQualification: pick('a lost qualification', (p) => p.CardRegisteredForInsurance && p.DisqualificationDate !== undefined),
+    revoked: pick('a revoked card', insured, 1),
+    expiredRecently: pick('a recently expired card', insured, 2),
+    expiredLong: pick('a long expired card', insured, 3),
+    otherCa: pick('a card from another CA', insured, 4),
   };
-}
-
-export async function createFixtureWorld(now = new Date()): Promise<SimulatorWorld> {
-  const [caKey, otherCaKey, ...cardKeys] = await Promise.all(Array.from({ length: 2 + FIXTURE_CARD_CASES.length }, newKey));
-  const ca = { key: caKey!, name: 'onshi-cart test JPKI CA' };
-  const otherCa = { key: otherCaKey!, name: 'unrelated test CA' };
-  const longAgo = new Date(now.getTime() - 5 * 365 * DAY);
-  const caCert = makeCertificate(ca.key, ca.name, ca, longAgo, new Date(now.getTime() + 10 * 365 * DAY), true);
-
-  const validUntil: Record<FixtureCardCase, Date> = {
-    registered: new Date(now.getTime() + 365 * DAY),
-    unregistered: new Date(now.getTime() + 365 * DAY),
-    noQualification: new Date(now.getTime() + 365 * DAY),
-    revoked: new Date(now.getTime() + 365 * DAY),
-    expiredRecently: new Date(now.getTime() - 30 * DAY),
-    expiredLong: new Date(now.getTime() - 120 * DAY),
-    otherCa: new Date(now.getTime() + 365 * DAY),
+  const validity: Partial<Record<FixtureCardCase, { notBefore: Date; notAfter: Date }>> = {
+    expiredRecently: { notBefore: new Date(now.getTime() - 5 * 365 * DAY), notAfter: new Date(now.getTime() - 30 * DAY) },
+    expiredLong: { notBefore: new Date(now.getTime() - 5 * 365 * DAY), notAfter: new Date(now.getTime() - 120 * DAY) },
   };
   const cards = {} as Record<FixtureCardCase, FixtureCard>;
-  FIXTURE_CARD_CASES.forEach((c, i) => {
-    const key = cardKeys[i]!;
-    const made = makeCertificate(key, `test card ${c}`, c === 'otherCa' ? otherCa : ca, longAgo, validUntil[c], false);
-    cards[c] = { certificateDerBase64: pemToDerBase64(made.pem), privateKeyPem: key.privatePem, serial: made.serial };
-  });
-
-  const people: SimulatedPerson[] = [
-    { certificateSerial: cards.registered.serial, qualification: qualification(1, '試験　花子', 'ｼｹﾝ ﾊﾅｺ', '2', '19580312'), insuranceUseRegistered: true },
-    { certificateSerial: cards.unregistered.serial, qualification: qualification(2, '試験　一郎', 'ｼｹﾝ ｲﾁﾛｳ', '1', '19470805'), insuranceUseRegistered: false },
-    { certificateSerial: cards.noQualification.serial, qualification: null, insuranceUseRegistered: true },
-    { certificateSerial: cards.revoked.serial, qualification: qualification(3, '試験　次郎', 'ｼｹﾝ ｼﾞﾛｳ', '1', '19620101'), insuranceUseRegistered: true },
-    { certificateSerial: cards.expiredRecently.serial, qualification: qualification(4, '試験　桜', 'ｼｹﾝ ｻｸﾗ', '2', '19900420'), insuranceUseRegistered: true },
-    { certificateSerial: cards.expiredLong.serial, qualification: qualification(5, '試験　三郎', 'ｼｹﾝ ｻﾌﾞﾛｳ', '1', '19351130'), insuranceUseRegistered: true },
-  ];
-  return {
-    pki: { trustAnchorsPem: [caCert.pem], revokedSerials: new Set([cards.revoked.serial]) },
-    people,
-    cards,
-  };
+  for (const c of FIXTURE_CARD_CASES) {
+    const holder = holders[c];
+    const issued = issueCardCertificate('auth', {
+      subjectId: holder.CardholderId!,
+      keySlot: `consent-${c.toLowerCase()}`,
+      ...(c === 'otherCa' ? { ca: 'other' as const } : {}),
+      ...validity[c],
+    });
+    if (c === 'revoked') revokeSerial(issued.serialHex);
+    cards[c] = { certificateDerBase64: Buffer.from(issued.certDer).toString('base64'), privateKey: issued.privateKey, holder };
+  }
+  return { pki: testPki(), directory: populationDirectory(), cards };
 }
