@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openAuditDir } from './audit-dir';
+import { bundleChild, childEnv } from './child-bundle';
+
+const KILLS = 200;
+let work: string;
+let childJs: string;
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'onshi-audit-kill-'));
+  childJs = bundleChild(path.join(__dirname, 'appender-child.ts'), work);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Starts the appender, kills it with SIGKILL after `delayMs` from its first acknowledged row, returns the acknowledged numbers. */
+function runAndKill(dataDir: string, delayMs: number, fromStart: boolean): Promise<{ acked: number[]; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [childJs, dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() });
+    let out = '';
+    let stderr = '';
+    let armed = false;
+    const arm = () => {
+      if (armed) return;
+      armed = true;
+      setTimeout(() => child.kill('SIGKILL'), delayMs);
+    };
+    if (fromStart) arm();
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('latin1');
+      arm();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (_code, signal) => {
+      if (signal !== 'SIGKILL') return reject(new Error(`child ended without being killed: ${stderr}`));
+      // Only complete lines count: a number cut off mid-line was never fully acknowledged.
+      const lines = out.split('\n');
+      lines.pop();
+      resolve({ acked: lines.map(Number), stderr });
+    });
+  });
+}
+
+it(`keeps every acknowledged row through ${KILLS} SIGKILLs at random moments, and the chain verifies`, async () => {
+  const dataDir = path.join(work, 'data');
+  mkdirSync(dataDir);
+  const acknowledged: number[] = [];
+  for (let i = 0; i < KILLS; i++) {
+    // Most kills land mid-append; every fifth lands anywhere from process start (open, recovery, first write).
+    const fromStart = i % 5 === 0;
+    const { acked } = await runAndKill(dataDir, Math.floor(Math.random() * (fromStart ? 150 : 40)), fromStart);
+    acknowledged.push(...acked);
+  }
+  expect(acknowledged.length).toBeGreaterThan(KILLS);
+
+  const { log, close } = await openAuditDir(dataDir);
+  try {
+    const present = log.status().lastSeq;
+    const missing = acknowledged.filter((seq) => seq > present);
+    expect(missing).toEqual([]);
+    const report = await log.verify({ full: true });
+    expect(report).toMatchObject({ ok: true, through: present });
+    expect(report.checked).toBe(present);
+    expect(log.status().state).toBe('ok');
+  } finally {
+    close();
+  }
+}, 120_000);
