@@ -10,7 +10,7 @@
 import { assign, setup } from 'xstate';
 import { careSettingProblem, treatmentDateProblem } from './care-settings';
 import { draftChoices, draftComplete, emptyDraft, fillDraft } from './consent-items';
-import { AppError, IpcErrors } from '../contract/errors';
+import { toAppError } from '../contract/errors';
 import { CheckErrors, failureKind } from './errors';
 import { checkActors } from './machine-actors';
 import type { CheckContext, CheckEvent, CheckInput, CheckOutcome, CheckOutput, ResumePoint } from './machine-types';
@@ -95,8 +95,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
         deps.record({ type: params.type, data: { staffId: context.staffId, ...params.data } }),
       clearNotice: assign({ notice: null }),
       noticeFromError: assign(({ event }) => {
-        const err = errorOf(event);
-        const shown = err instanceof AppError ? err : IpcErrors.internal();
+        const shown = toAppError(errorOf(event));
         return { notice: { code: shown.code, message: shown.message } };
       }),
       endAs: assign((_, params: { outcome: CheckOutcome }) => ({ outcome: params.outcome })),
@@ -109,13 +108,9 @@ export function createCheckMachine(deps: CheckMachineDeps) {
       })),
       interrupt: assign(({ event }, params: { from: ResumePoint }) => {
         const err = errorOf(event);
-        const shown = failureKind(err) === 'network' ? CheckErrors.networkDown() : err;
-        const code = shown instanceof Error && 'code' in shown ? String(shown.code) : 'INTERNAL';
-        const message =
-          shown instanceof Error && 'code' in shown
-            ? shown.message
-            : '想定外のエラーが発生しました。もう一度お試しください。続く場合は管理者へご連絡ください。';
-        return { interruption: { kind: failureKind(err) === 'network' ? 'offline' : 'failed', from: params.from, code, message } };
+        const offline = failureKind(err) === 'network';
+        const shown = offline ? CheckErrors.networkDown() : toAppError(err);
+        return { interruption: { kind: offline ? ('offline' as const) : ('failed' as const), from: params.from, code: shown.code, message: shown.message } };
       }),
       interruptOffline: assign((_, params: { from: ResumePoint }) => {
         const { code, message } = CheckErrors.networkDown();
