@@ -1,7 +1,9 @@
 /** Every subcommand of `onshi-cart`. A domain adds its commands here, in one line. */
 import type { CliCommand } from '../command';
+import { consentSimulatorCommands } from './consent-simulator';
 import { versionCommands } from './version';
 
 export const allCommands: readonly CliCommand[] = [
   ...versionCommands,
+  ...consentSimulatorCommands,
 ];

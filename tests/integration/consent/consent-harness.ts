@@ -12,20 +12,20 @@ import { createNodeHttpsTransport } from '../../../main/oqs/consent/node-https-t
 import { startConsentSimulator } from '../../../main/oqs/consent/simulator/consent-simulator';
 import type { ConsentSimulator } from '../../../main/oqs/consent/simulator/consent-simulator';
 import { createFixtureWorld } from '../../../main/oqs/consent/simulator/fixture-world';
-import type { FixtureCard, FixtureCardCase, SimulatorWorld } from '../../../main/oqs/consent/simulator/fixture-world';
+import type { FixtureCard, FixtureCardCase, FixtureWorld } from '../../../main/oqs/consent/simulator/fixture-world';
 
 export const TEN_MINUTES = 10 * 60_000;
 
 export interface ConsentRig {
   readonly sim: ConsentSimulator;
-  readonly world: SimulatorWorld;
+  readonly world: FixtureWorld;
   readonly client: ConsentGatewayClient;
   /** Requests the client handed to the transport (including those that never connected). */
   sent(): number;
   close(): Promise<void>;
 }
 
-export async function startRig(clientOptions: Partial<ConsentClientOptions> = {}, world?: SimulatorWorld): Promise<ConsentRig> {
+export async function startRig(clientOptions: Partial<ConsentClientOptions> = {}, world?: FixtureWorld): Promise<ConsentRig> {
   const w = world ?? createFixtureWorld();
   const sim = await startConsentSimulator({ world: w });
   sim.terminal.addAccount({ userId: 'cart01', password: 'pass-word-1', role: '2', startDate: '2020-04-01' });

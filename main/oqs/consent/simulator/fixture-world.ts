@@ -23,19 +23,26 @@ export interface FixtureCard {
   readonly holder: PopulationPerson;
 }
 
+/** What the simulator answers from: whose certificates it trusts and who holds them. */
 export interface SimulatorWorld {
   readonly pki: SimulatorPki;
   readonly directory: PersonDirectory;
+}
+
+export interface FixtureWorld extends SimulatorWorld {
   readonly cards: Readonly<Record<FixtureCardCase, FixtureCard>>;
 }
 
 const DAY = 24 * 3600_000;
 
-/** The test CA and its revoked list, read afresh on each check (another process may revoke). */
-export function testPki(): SimulatorPki {
+/** The test CA with its revoked list (read afresh on each check: another process may revoke), and the population. */
+export function sharedWorld(): SimulatorWorld {
   return {
-    trustAnchorsPem: [testCa('auth').certPem],
-    isRevoked: (serial) => [...revokedSerials()].some((s) => normaliseSerial(s) === serial),
+    pki: {
+      trustAnchorsPem: [testCa('auth').certPem],
+      isRevoked: (serial) => [...revokedSerials()].some((s) => normaliseSerial(s) === serial),
+    },
+    directory: populationDirectory(),
   };
 }
 
@@ -45,7 +52,7 @@ function pick(what: string, test: (p: PopulationPerson) => boolean, skip = 0): P
   return found;
 }
 
-export function createFixtureWorld(now = new Date()): SimulatorWorld {
+export function createFixtureWorld(now = new Date()): FixtureWorld {
   const insured = (p: PopulationPerson) => p.CardRegisteredForInsurance && p.DisqualificationDate === undefined;
   const holders: Record<FixtureCardCase, PopulationPerson> = {
     registered: pick('a registered card', insured),
@@ -72,5 +79,5 @@ export function createFixtureWorld(now = new Date()): SimulatorWorld {
     if (c === 'revoked') revokeSerial(issued.serialHex);
     cards[c] = { certificateDerBase64: Buffer.from(issued.certDer).toString('base64'), privateKey: issued.privateKey, holder };
   }
-  return { pki: testPki(), directory: populationDirectory(), cards };
+  return { ...sharedWorld(), cards };
 }

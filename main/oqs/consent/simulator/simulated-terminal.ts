@@ -75,10 +75,10 @@ export class SimulatedTerminal {
     if (account) account.loggedInOnTerminal = true;
   }
 
-  /** 《アクティベーションコード管理》→《発行》, at the simulator clock's now. */
-  issueActivationCode(): string {
+  /** 《アクティベーションコード管理》→《発行》, at the simulator clock's now unless told when. */
+  issueActivationCode(issuedAt: Date = this.clock.now()): string {
     const code = randomBytes(8).toString('hex').toUpperCase();
-    this.codes.set(code, { issuedAt: this.clock.now().getTime(), state: 'issued' });
+    this.codes.set(code, { issuedAt: issuedAt.getTime(), state: 'issued' });
     return code;
   }
 
