@@ -64,7 +64,7 @@ export const chooseAlternateRoute: Extract<CheckUserEventWire, { type: 'CHOOSE_C
 export const secondVisitEvent: CheckUserEventWire = {
   type: 'START_SECOND_VISIT',
   treatmentDate: TODAY,
-  identifiers: { InsurerNumber: '06139998', InsuredCardSymbol: '1234', InsuredIdentificationNumber: '5678', InsuredBranchNumber: '01', Birthdate: '19500102' },
+  identifiers: { InsurerNumber: '06139998', InsuredCardSymbol: '7001', InsuredIdentificationNumber: '5678', InsuredBranchNumber: '01', Birthdate: '19500102' },
 };
 
 /** Care setting and consent (すべて同意), card on the reader: ends at identity.choosing. */

@@ -142,7 +142,7 @@ export function sampleResult(registrationId: string | null): QualificationResult
       Sex1: '2',
       InsurerNumber: '06139998',
       InsurerName: '研修健保',
-      InsuredCardSymbol: '1234',
+      InsuredCardSymbol: '7001',
       InsuredIdentificationNumber: '5678',
       InsuredBranchNumber: '01',
     },
