@@ -21,6 +21,8 @@ export default defineConfig({
         test: {
           name: 'serial',
           include: ['tests/card/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          // pcscd up with the latency fix, and the run fails if an APDU round trip is slow.
+          globalSetup: ['tests/harness/build-once.ts', 'tests/harness/pcscd.ts'],
           fileParallelism: false,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },

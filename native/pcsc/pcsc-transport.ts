@@ -1,0 +1,129 @@
+/**
+ * CardTransport over a PC/SC reader: connect T=1 in shared mode, one timeout per transmit (a mute
+ * card or a driver stuck in vpcd's blocking receive never holds the app), and failures turned into
+ * the clerk's AppErrors. When another program resets the card (SCARD_W_RESET_CARD) the transport
+ * reconnects and raises CARD_RESET instead of answering: the card has forgotten the selected
+ * application and verified PINs, so the driver must reselect — and must not resend a VERIFY.
+ */
+import { AppError } from '../../main/contract/errors';
+import { CardErrors } from '../card-errors';
+import { DEFAULT_TRANSMIT_TIMEOUT_MS, withTimeout } from '../apdu/timeout';
+import type { CardTransport } from '../apdu/transport';
+import { PCSC, type PcscCard, type PcscContext } from './binding';
+import { pcscAppError, pcscCode, recoveryFor, SCARD } from './pcsc-errors';
+
+/** How long to watch the reader after an empty answer before calling it a bad answer, not removal. */
+const REMOVAL_SETTLE_MS = 900;
+
+/** Contactless readers synthesise `3B 8n 80 01 …` ATRs (PC/SC part 3). */
+export function isContactlessAtr(atr: Uint8Array): boolean {
+  return atr.length >= 4 && atr[0] === 0x3b && ((atr[1] as number) & 0xf0) === 0x80 && atr[2] === 0x80 && atr[3] === 0x01;
+}
+
+export class PcscTransport implements CardTransport {
+  readonly contactless: boolean;
+  private closed = false;
+  /** Set after a timeout: the binding may still be blocked in the old exchange. */
+  private stuck = false;
+  private readonly resetListeners = new Set<() => void>();
+
+  private constructor(
+    private readonly context: PcscContext,
+    readonly readerName: string,
+    readonly atr: Uint8Array,
+    private readonly card: PcscCard,
+    private readonly defaultTimeoutMs: number,
+  ) {
+    this.contactless = isContactlessAtr(atr);
+  }
+
+  /** Connects T=1 to the card in `readerName` (already seen present by the monitor or a list). */
+  static async connect(context: PcscContext, readerName: string, options: { timeoutMs?: number } = {}): Promise<PcscTransport> {
+    let reader;
+    try {
+      reader = context.listReaders().find((r) => r.name === readerName);
+    } catch (err) {
+      throw pcscAppError(err);
+    }
+    if (!reader) throw CardErrors.readerGone(`no reader named ${readerName.slice(0, 80)}`);
+    if (!(reader.state & PCSC.STATE_PRESENT)) throw CardErrors.noCard();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TRANSMIT_TIMEOUT_MS;
+    try {
+      const card = await withTimeout(reader.connect(PCSC.SHARE_SHARED, PCSC.PROTOCOL_T1), timeoutMs, () => CardErrors.notAnswering('connect timed out'));
+      return new PcscTransport(context, readerName, Uint8Array.from(reader.atr ?? []), card, timeoutMs);
+    } catch (err) {
+      throw err instanceof AppError ? err : pcscAppError(err, isContactlessAtr(Uint8Array.from(reader.atr ?? [])));
+    }
+  }
+
+  /** Called after the transport reconnected a card that another program had reset. */
+  onReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
+  }
+
+  async transmit(command: Uint8Array, options?: { timeoutMs?: number }): Promise<Uint8Array> {
+    if (this.closed) throw CardErrors.cardGone(this.contactless, 'transport closed');
+    if (this.stuck) throw CardErrors.notAnswering('an earlier command never returned');
+    const timeoutMs = options?.timeoutMs ?? this.defaultTimeoutMs;
+    let response: Buffer;
+    try {
+      response = await withTimeout(this.card.transmit(Buffer.from(command), { maxRecvLength: 258 }), timeoutMs, () => {
+        this.stuck = true;
+        return CardErrors.notAnswering(`no answer in ${timeoutMs} ms`);
+      });
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw await this.failure(err);
+    }
+    if (response.length >= 2) return Uint8Array.from(response);
+    // vpcd and some drivers hand back an empty answer when the card leaves mid-command.
+    throw (await this.cardLeft()) ? CardErrors.cardGone(this.contactless, 'empty answer, card left') : CardErrors.badResponse(`response of ${response.length} bytes`);
+  }
+
+  async reset(): Promise<void> {
+    if (this.closed) throw CardErrors.cardGone(this.contactless, 'transport closed');
+    try {
+      await this.card.reconnect(PCSC.SHARE_SHARED, PCSC.PROTOCOL_T1, PCSC.RESET_CARD);
+    } catch (err) {
+      throw pcscAppError(err, this.contactless);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.card.disconnect(PCSC.LEAVE_CARD);
+    } catch {
+      // The card or the service is already gone: nothing left to release.
+    }
+  }
+
+  private async failure(err: unknown): Promise<Error> {
+    const code = pcscCode(err);
+    if (recoveryFor(code) !== 'reconnect') return pcscAppError(err, this.contactless);
+    try {
+      await this.card.reconnect(PCSC.SHARE_SHARED, PCSC.PROTOCOL_T1, PCSC.LEAVE_CARD);
+    } catch (again) {
+      return pcscAppError(again, this.contactless);
+    }
+    for (const listener of this.resetListeners) listener();
+    return CardErrors.cardReset(code === SCARD.W_RESET_CARD ? 'SCARD_W_RESET_CARD' : 'SCARD_W_UNPOWERED_CARD');
+  }
+
+  private async cardLeft(): Promise<boolean> {
+    const deadline = Date.now() + REMOVAL_SETTLE_MS;
+    for (;;) {
+      try {
+        const reader = this.context.listReaders().find((r) => r.name === this.readerName);
+        if (!reader || !(reader.state & PCSC.STATE_PRESENT)) return true;
+      } catch {
+        return true;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await new Promise((done) => setTimeout(done, Math.min(100, left)));
+    }
+  }
+}
