@@ -9,7 +9,8 @@ import { AppError } from '../../contract/errors';
 import {
   ActivationRequest, ActivationResult, CONSENT_ITEMS, CONSENT_PATHS, ChallengeResult, ConsentCancellationRequest,
   ConsentCancellationResult, ConsentRegistrationRequest, ConsentRegistrationResult, DeactivationResult, EmptyRequest,
-  InstitutionSettingsResult, InsuranceUseRegistrationRequest, InsuranceUseRegistrationResult, MEDICAL_INFO_WITHHELD_CODE,
+  InstitutionSettingsResult, InsuranceUseRegistrationRequest, InsuranceUseRegistrationResult, InsuranceUseStatusRequest,
+  InsuranceUseStatusResult, MEDICAL_INFO_WITHHELD_CODE,
   RefusalMessage,
 } from './contract-schemas';
 import type { ConsentItem, ConsentRegistrationAnswer, ConsentRegistrationBody, InstitutionSettings } from './contract-schemas';
@@ -143,6 +144,15 @@ export class ConsentGatewayClient {
       },
     });
     return { registeredAt: oqsTimeToIso(body.InsuranceUseRegistrationTime) };
+  }
+
+  /** Read-only, so retried like any idempotent call. */
+  async insuranceUseStatus(credential: DeviceCredential, authCertificate: string): Promise<'registered' | 'unregistered'> {
+    const body = await this.call({
+      method: 'POST', path: CONSENT_PATHS.insuranceUseStatus, idempotent: true, credential, result: InsuranceUseStatusResult,
+      request: { schema: InsuranceUseStatusRequest, body: envelope(credential.medicalInstitutionCode, { AuthCertificate: authCertificate }) },
+    });
+    return body.InsuranceUseRegistrationStatus === '1' ? 'registered' : 'unregistered';
   }
 
   async cancelConsent(credential: DeviceCredential, consentRegistrationId: string, reason: '1' | '2'): Promise<{ cancelledAt: string }> {

@@ -120,8 +120,12 @@ export const ConsentRegistrationBody = z.strictObject({
   ConsentInputClassification: z.enum(['1', '2']),
   IdentityVerification,
   PrescriptionIssueSelect: z.enum(['1', '2']).optional(),
+  /** 健康保険証利用登録 in the same call, so one PIN and one signature do both (PIN path only). */
+  InsuranceUseRegistration: z.literal('1').optional(),
 }).refine((b) => (b.ConsentSettingClassification === '1') === (b.DifferentFlowReason !== undefined), {
   message: 'DifferentFlowReason is given with setting 1 and only then',
+}).refine((b) => b.InsuranceUseRegistration === undefined || b.IdentityVerification.VerificationMethod === '1', {
+  message: 'InsuranceUseRegistration needs the PIN path',
 });
 export type ConsentRegistrationBody = z.infer<typeof ConsentRegistrationBody>;
 export const ConsentRegistrationRequest = request(ConsentRegistrationBody);
@@ -164,6 +168,7 @@ export const ConsentRegistrationResult = result(z.object({
   QualificationValidity: z.string(),
   ConsentRegistrationId: z.string().min(1),
   PrescriptionIssueSelect: z.enum(['1', '2']).optional(),
+  InsuranceUseRegistrationTime: OqsTime.optional(),
   ResultList: z.object({ ResultOfQualificationConfirmation: z.array(ResultOfQualificationConfirmation).min(1) }),
 }));
 export type ConsentRegistrationAnswer = z.infer<typeof ConsentRegistrationResult>['XmlMsg']['MessageBody'];
@@ -176,6 +181,11 @@ export const MEDICAL_INFO_WITHHELD_CODE = 'W001';
 export const InsuranceUseRegistrationBody = PinVerification.omit({ VerificationMethod: true });
 export const InsuranceUseRegistrationRequest = request(InsuranceUseRegistrationBody);
 export const InsuranceUseRegistrationResult = result(z.object({ InsuranceUseRegistrationTime: OqsTime }));
+
+/** Whether the card behind a certificate is registered for 保険証利用; spends no challenge. */
+export const InsuranceUseStatusBody = z.strictObject({ AuthCertificate: z.base64() });
+export const InsuranceUseStatusRequest = request(InsuranceUseStatusBody);
+export const InsuranceUseStatusResult = result(z.object({ InsuranceUseRegistrationStatus: z.enum(['0', '1']) }));
 
 export const ConsentCancellationBody = z.strictObject({
   ConsentRegistrationId: z.string().min(1),
@@ -193,4 +203,5 @@ export const CONSENT_PATHS = {
   consentRegistration: '/v1/consent-registration',
   insuranceUseRegistration: '/v1/insurance-use-registration',
   consentCancellation: '/v1/consent-cancellation',
+  insuranceUseStatus: '/v1/insurance-use-status',
 } as const;

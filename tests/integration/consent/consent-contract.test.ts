@@ -207,6 +207,27 @@ describe('consent and identity registration', () => {
     expect(outcome.answer.ResultList.ResultOfQualificationConfirmation[0]!.Name).toBe(rig.world.cards.unregistered.holder.Name);
   });
 
+  it('tells whether a card is registered for 保険証利用, and registers it with the consent in one call', async () => {
+    const fresh = await startRig();
+    try {
+      const own = await activate(fresh);
+      const card = fresh.world.cards.unregistered.certificateDerBase64;
+      expect(await fresh.client.insuranceUseStatus(own, card)).toBe('unregistered');
+      expect(await fresh.client.insuranceUseStatus(own, fresh.world.cards.registered.certificateDerBase64)).toBe('registered');
+      const visual = await registrationFor(fresh, own, { card: 'unregistered', method: 'visual' });
+      const before = fresh.sent();
+      expect((await refusal(fresh.client.registerConsent(own, { ...visual, InsuranceUseRegistration: '1' }))).code).toBe('REQUEST_INVALID');
+      expect(fresh.sent()).toBe(before);
+      const body = await registrationFor(fresh, own, { card: 'unregistered' });
+      const outcome = await fresh.client.registerConsent(own, { ...body, InsuranceUseRegistration: '1' });
+      expect(outcome.answer.InsuranceUseRegistrationTime).toMatch(/^\d{14}$/);
+      expect(outcome.items.some((i) => i.consented)).toBe(true);
+      expect(await fresh.client.insuranceUseStatus(own, card)).toBe('registered');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('cancels a consent once; a second cancellation and an unknown id are refused', async () => {
     const outcome = await rig.client.registerConsent(device, await registrationFor(rig, device));
     const id = outcome.answer.ConsentRegistrationId;

@@ -10,7 +10,7 @@ import { availableTimeFor, consentWindowFor } from '../consent-windows';
 import { toOqsDate, toOqsTime } from '../oqs-time';
 import type { ChallengeBook } from './challenge-book';
 import { checkAuthCertificate, checkChallengeSignature } from './certificate-check';
-import type { SimulatorPki } from './certificate-check';
+import type { CheckedCertificate, SimulatorPki } from './certificate-check';
 import type { PersonDirectory } from './person-directory';
 import { SimulatedRefusal } from './refusal';
 import type { SimulatorClock } from './simulator-clock';
@@ -39,6 +39,8 @@ export class ConsentDesk {
     const challenge = this.challenges.spend(device.deviceId, proof.ChallengeId);
     const checked = checkAuthCertificate(proof.AuthCertificate, this.pki, this.clock.now());
     if (proof.VerificationMethod === '1') checkChallengeSignature(checked, challenge, proof.Signature);
+    let registeredForInsuranceAt: Date | undefined;
+    if (body.InsuranceUseRegistration === '1') registeredForInsuranceAt = this.linkInsuranceUse(checked);
     const person = this.people.find(checked, toOqsDate(this.clock.now()));
     if (!person || !person.insuranceUseRegistered) throw new SimulatedRefusal('CARD_NOT_REGISTERED');
     if (!person.qualification) throw new SimulatedRefusal('NO_QUALIFICATION');
@@ -56,6 +58,7 @@ export class ConsentDesk {
       QualificationValidity: '1',
       ConsentRegistrationId: consentRegistrationId,
       ...(body.PrescriptionIssueSelect ? { PrescriptionIssueSelect: body.PrescriptionIssueSelect } : {}),
+      ...(registeredForInsuranceAt ? { InsuranceUseRegistrationTime: toOqsTime(registeredForInsuranceAt) } : {}),
       ResultList: { ResultOfQualificationConfirmation: [result] },
     };
   }
@@ -64,8 +67,19 @@ export class ConsentDesk {
   registerInsuranceUse(device: ActivatedDevice, proof: { ChallengeId: string; AuthCertificate: string; Signature: string }): Date {
     const challenge = this.challenges.spend(device.deviceId, proof.ChallengeId);
     const checked = checkAuthCertificate(proof.AuthCertificate, this.pki, this.clock.now());
-    if (checked.inGracePeriod) throw new SimulatedRefusal('CERTIFICATE_EXPIRED');
     checkChallengeSignature(checked, challenge, proof.Signature);
+    return this.linkInsuranceUse(checked);
+  }
+
+  /** Spends nothing: the answer only says whether a consent registration would meet CARD_NOT_REGISTERED. */
+  insuranceUseStatus(authCertificate: string): boolean {
+    const checked = checkAuthCertificate(authCertificate, this.pki, this.clock.now());
+    return this.people.find(checked, toOqsDate(this.clock.now()))?.insuranceUseRegistered ?? false;
+  }
+
+  /** 利用登録 after the signature was checked: a valid certificate and a qualification are needed. */
+  private linkInsuranceUse(checked: CheckedCertificate): Date {
+    if (checked.inGracePeriod) throw new SimulatedRefusal('CERTIFICATE_EXPIRED');
     if (!this.people.find(checked, toOqsDate(this.clock.now()))?.qualification) throw new SimulatedRefusal('NO_QUALIFICATION');
     this.people.registerInsuranceUse(checked);
     return this.clock.now();

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import {
   ActivationRequest, CONSENT_PATHS, ConsentCancellationRequest, ConsentRegistrationRequest, EmptyRequest,
-  InsuranceUseRegistrationRequest,
+  InsuranceUseRegistrationRequest, InsuranceUseStatusRequest,
 } from '../contract-schemas';
 import { toOqsTime } from '../oqs-time';
 import type { ChallengeBook } from './challenge-book';
@@ -78,6 +78,13 @@ export function consentRoutes(parts: {
       handle(ctx) {
         const proof = ctx.body as z.infer<typeof InsuranceUseRegistrationRequest>['XmlMsg']['MessageBody'];
         return { InsuranceUseRegistrationTime: toOqsTime(desk.registerInsuranceUse(device(ctx), proof)) };
+      },
+    },
+    [CONSENT_PATHS.insuranceUseStatus]: {
+      method: 'POST', request: InsuranceUseStatusRequest, needsDevice: true,
+      handle(ctx) {
+        const body = ctx.body as z.infer<typeof InsuranceUseStatusRequest>['XmlMsg']['MessageBody'];
+        return { InsuranceUseRegistrationStatus: flag(desk.insuranceUseStatus(body.AuthCertificate)) };
       },
     },
     [CONSENT_PATHS.consentCancellation]: {
