@@ -1,9 +1,13 @@
 /** Every subcommand of `onshi-cart`. A domain adds its commands here, in one line. */
 import type { CliCommand } from '../command';
+import { cardVirtualCommands } from './card-virtual';
 import { consentSimulatorCommands } from './consent-simulator';
+import { simulatorCommands } from './simulator';
 import { versionCommands } from './version';
 
 export const allCommands: readonly CliCommand[] = [
   ...versionCommands,
   ...consentSimulatorCommands,
+  ...cardVirtualCommands,
+  ...simulatorCommands,
 ];

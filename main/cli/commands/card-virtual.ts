@@ -1,0 +1,77 @@
+/**
+ * `onshi-cart card virtual [--port P] [--config FILE] [--json]`: puts the virtual My Number card
+ * into pcscd's vpcd reader until interrupted, for training and for test benches. The card
+ * reconnects by itself until pcscd is up. On Linux, SIGUSR1 pulls the card out and SIGUSR2 puts it
+ * back, so a test bench can script removals from outside.
+ */
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../contract/errors';
+import { CardInReader } from '../../../native/virtual-card/card-in-reader';
+import { VirtualCardConfigSchema, type VirtualCardConfig } from '../../../native/virtual-card/config';
+import { VPCD_FIRST_PORT, VpcdCardClient } from '../../../native/virtual-card/vpcd-client';
+import type { CliCommand } from '../command';
+
+const badOption = (message: string, detail?: string) => new AppError('CLI_BAD_ARGUMENTS', message, detail);
+
+function readConfig(file: string | undefined): VirtualCardConfig {
+  if (file === undefined) return VirtualCardConfigSchema.parse({});
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw badOption('設定ファイルを読み込めませんでした。ファイルの場所をご確認ください。', 'config file unreadable');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badOption('設定ファイルがJSON形式ではありません。内容をご確認ください。', 'config is not JSON');
+  }
+  const parsed = VirtualCardConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw badOption('設定ファイルの内容に誤りがあります。項目名と値をご確認ください。', where.slice(0, 300));
+  }
+  return parsed.data;
+}
+
+function readPort(value: string | undefined): number {
+  if (value === undefined) return VPCD_FIRST_PORT;
+  const port = Number(value);
+  if (!/^[0-9]{1,5}$/.test(value) || port < 1 || port > 65535) throw badOption('ポート番号は 1〜65535 の数字で指定してください。');
+  return port;
+}
+
+export const cardVirtualCommands: CliCommand[] = [
+  {
+    path: ['card', 'virtual'],
+    summary: '仮想マイナンバーカードをカードリーダー（vpcd）に挿入します（研修・試験用）',
+    options: { port: { type: 'string' }, config: { type: 'string' } },
+    async run({ values }, io) {
+      const port = readPort(values.port as string | undefined);
+      const config = readConfig(values.config as string | undefined);
+      const slot = new CardInReader(config);
+      const client = new VpcdCardClient(slot, { port });
+      const pull = () => slot.remove();
+      const push = () => slot.insert();
+      process.on('SIGUSR1', pull);
+      process.on('SIGUSR2', push);
+      slot.onPresenceChange((present) => io.emit({ event: present ? 'inserted' : 'removed' }));
+      io.emit({
+        event: 'started',
+        reader: client.readerName,
+        host: client.host,
+        port,
+        atr: Buffer.from(slot.atr).toString('hex').toUpperCase(),
+        authCertificateSerial: slot.card.secrets?.authSerialHex ?? null,
+      });
+      void client.whenConnected().then(() => io.emit({ event: 'connected' }));
+      await io.interrupted;
+      process.off('SIGUSR1', pull);
+      process.off('SIGUSR2', push);
+      await client.stop();
+      return { stopped: true, commands: slot.commandCount };
+    },
+    render: (r) => `仮想カードを停止しました（受信したコマンド ${(r as { commands: number }).commands} 件）`,
+  },
+];
