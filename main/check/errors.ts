@@ -10,11 +10,17 @@ export type FailureKind = 'cardRemoved' | 'readerGone' | 'network' | 'service';
 /** Codes the adapters translate their own errors into. */
 export const FAILURE_CODES: Readonly<Record<string, FailureKind>> = {
   CARD_REMOVED: 'cardRemoved',
-  CARD_NOT_PRESENT: 'cardRemoved',
+  CARD_MOVED: 'cardRemoved',
+  NO_CARD: 'cardRemoved',
   READER_GONE: 'readerGone',
+  NO_READER: 'readerGone',
   NETWORK_DOWN: 'network',
-  NETWORK_TIMEOUT: 'network',
+  GATEWAY_UNREACHABLE: 'network',
+  GATEWAY_TIMEOUT: 'network',
 };
+
+/** The consent gateway's answer when the card still needs 健康保険証利用登録. */
+export const CARD_NOT_REGISTERED = 'CARD_NOT_REGISTERED';
 
 export function failureKind(err: unknown): FailureKind {
   return err instanceof AppError ? (FAILURE_CODES[err.code] ?? 'service') : 'service';

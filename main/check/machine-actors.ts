@@ -21,7 +21,15 @@ import type {
 export interface CardReading {
   certificate: Uint8Array;
   pinTriesLeft: number;
+  pinSet: boolean;
   contactless: boolean;
+}
+
+/** A fresh OQS challenge signed by the card, whose PIN is still verified from this check's VERIFY. */
+async function signFreshChallenge(ports: CheckPorts, certificate: Uint8Array): Promise<Extract<IdentityProof, { method: 'pin' }>> {
+  const challenge = await ports.consent.fetchChallenge();
+  const signature = await ports.card.signChallenge(challenge.bytes);
+  return { method: 'pin', certificate, challengeId: challenge.id, signature };
 }
 
 /** Sends `job` now, or queues it when the network is down; any other failure propagates. */
@@ -41,8 +49,8 @@ export function checkActors(ports: CheckPorts) {
     readCard: fromPromise<CardReading>(async () => {
       const { contactless } = await ports.card.select();
       const certificate = await ports.card.readAuthCertificate();
-      const pinTriesLeft = await ports.card.readPinTriesLeft();
-      return { certificate, pinTriesLeft, contactless };
+      const { triesLeft, pinSet } = await ports.card.readPinTriesLeft();
+      return { certificate, pinTriesLeft: triesLeft, pinSet, contactless };
     }),
     fetchChallenge: fromPromise<Challenge>(() => ports.consent.fetchChallenge()),
     verifyPin: fromPromise<PinVerifyOutcome, { pin: OneShotSecret }>(({ input }) =>
@@ -55,12 +63,11 @@ export function checkActors(ports: CheckPorts) {
     verifyPasscode: fromPromise<boolean, { staffId: string; passcode: OneShotSecret }>(({ input }) =>
       input.passcode.use((bytes) => ports.clerk.verifyPasscode(input.staffId, bytes)),
     ),
-    insuranceUseStatus: fromPromise<'registered' | 'unregistered', { identity: IdentityProof }>(({ input }) =>
-      ports.consent.insuranceUseStatus(input.identity),
-    ),
-    registerInsuranceUse: fromPromise<void, { identity: IdentityProof }>(({ input }) =>
-      ports.consent.registerInsuranceUse(input.identity),
-    ),
+    /** 利用登録 over one challenge, then a second signature for the consent registration that follows. */
+    registerInsuranceUse: fromPromise<IdentityProof, { certificate: Uint8Array }>(async ({ input }) => {
+      await ports.consent.registerInsuranceUse(await signFreshChallenge(ports, input.certificate));
+      return signFreshChallenge(ports, input.certificate);
+    }),
     registerConsent: fromPromise<QualificationResult, ConsentRegistration>(({ input }) => ports.consent.registerConsent(input)),
     cancelConsent: fromPromise<{ queued: boolean }, { checkId: string; registrationId: string }>(({ input }) =>
       sendOrQueue(ports, () => ports.consent.cancelConsent(input), { kind: 'consent.cancel', ...input }),

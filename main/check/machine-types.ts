@@ -19,7 +19,7 @@ import type {
 export type CheckOutcome = 'completed' | 'cancelled' | 'idle' | 'fallback' | 'notRegistered';
 
 /** The steps an interruption can go back to. */
-export type ResumePoint = 'card' | 'insuranceCheck' | 'insuranceUse' | 'registration' | 'secondVisit';
+export type ResumePoint = 'card' | 'insuranceUse' | 'registration' | 'secondVisit';
 
 export interface Interruption {
   kind: 'offline' | 'failed';
@@ -52,6 +52,9 @@ export interface CheckContext extends CheckInput {
   contactless: boolean;
   certificate: Uint8Array | null;
   pinTriesLeft: number | null;
+  pinSet: boolean;
+  /** The patient agreed to 利用登録 but was identified by 目視: the PIN comes next, then 利用登録. */
+  insuranceUseAgreed: boolean;
   challenge: Challenge | null;
   identity: IdentityProof | null;
   prescription: PrescriptionIssue | null;

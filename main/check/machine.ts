@@ -10,8 +10,8 @@
 import { assign, setup } from 'xstate';
 import { careSettingProblem, treatmentDateProblem } from './care-settings';
 import { draftChoices, draftComplete, emptyDraft, fillDraft } from './consent-items';
-import { toAppError } from '../contract/errors';
-import { CheckErrors, failureKind } from './errors';
+import { AppError, toAppError } from '../contract/errors';
+import { CARD_NOT_REGISTERED, CheckErrors, failureKind } from './errors';
 import { checkActors } from './machine-actors';
 import type { CheckContext, CheckEvent, CheckInput, CheckOutcome, CheckOutput, ResumePoint } from './machine-types';
 import type { CheckAuditEntry, CheckPorts, InsuranceIdentifiers, Qualification } from './ports';
@@ -47,6 +47,8 @@ function clearedPatientData(context: CheckContext): Partial<CheckContext> {
     consent: {},
     certificate: null,
     pinTriesLeft: null,
+    pinSet: false,
+    insuranceUseAgreed: false,
     challenge: null,
     identity: null,
     prescription: null,
@@ -78,13 +80,16 @@ export function createCheckMachine(deps: CheckMachineDeps) {
       itemEnabled: ({ context, event }) => event.type === 'SET_ITEM' && context.settings.enabledConsentItems.includes(event.item),
       consentComplete: ({ context }) => draftComplete(context.consent),
       referenceValid: ({ event }) => event.type === 'REGISTER_REFERENCE' && REFERENCE_NUMBER.test(event.referenceNumber),
-      usesPrescription: ({ context }) => context.settings.electronicPrescription,
       endRequested: ({ context }) => context.endRequested !== null,
       errorIsCardRemoved: ({ event }) => failureKind(errorOf(event)) === 'cardRemoved',
       errorIsReaderGone: ({ event }) => failureKind(errorOf(event)) === 'readerGone',
       errorIsNetwork: ({ event }) => failureKind(errorOf(event)) === 'network',
-      pinBlocked: ({ context }) => context.pinTriesLeft === 0,
-      pinUsable: ({ context }) => (context.pinTriesLeft ?? 0) > 0,
+      pinBlocked: ({ context }) => context.pinSet && context.pinTriesLeft === 0,
+      pinUsable: ({ context }) => context.pinSet && (context.pinTriesLeft ?? 0) > 0,
+      identifiedByPin: ({ context }) => context.identity?.method === 'pin',
+      insuranceUseAgreed: ({ context }) => context.insuranceUseAgreed,
+      prescriptionPending: ({ context }) => context.settings.electronicPrescription && context.prescription === null,
+      errorIsCardNotRegistered: ({ event }) => errorOf(event) instanceof AppError && (errorOf(event) as AppError).code === CARD_NOT_REGISTERED,
       isOffline: ({ context }) => context.interruption?.kind === 'offline',
       resumesAt: ({ context }, params: { from: ResumePoint }) => context.interruption?.from === params.from,
       resumesAtRegistrationByPin: ({ context }) =>
@@ -129,6 +134,8 @@ export function createCheckMachine(deps: CheckMachineDeps) {
       contactless: false,
       certificate: null,
       pinTriesLeft: null,
+      pinSet: false,
+      insuranceUseAgreed: false,
       challenge: null,
       identity: null,
       prescription: null,
@@ -279,7 +286,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
         states: {
           choosing: {
             always: { guard: 'pinBlocked', target: 'blocked' },
-            on: { CHOOSE_PIN: 'preparingPin', CHOOSE_VISUAL: 'visual' },
+            on: { CHOOSE_PIN: { guard: 'pinUsable', target: 'preparingPin' }, CHOOSE_VISUAL: 'visual' },
           },
           visual: {
             exit: 'clearNotice',
@@ -292,7 +299,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
               onDone: [
                 {
                   guard: ({ event }) => event.output,
-                  target: '#check.insuranceCheck',
+                  target: '#check.afterIdentity',
                   actions: [
                     assign(({ context }) => ({ identity: { method: 'visual' as const, certificate: context.certificate!, staffId: context.staffId } })),
                     { type: 'audit', params: { type: 'check.identity', data: { method: 'visual' } } },
@@ -357,7 +364,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
               src: 'signChallenge',
               input: ({ context }) => ({ challenge: context.challenge!, certificate: context.certificate! }),
               onDone: {
-                target: '#check.insuranceCheck',
+                target: '#check.afterIdentity',
                 actions: [assign(({ event }) => ({ identity: event.output })), { type: 'audit', params: { type: 'check.identity', data: { method: 'pin' } } }],
               },
               onError: [
@@ -370,25 +377,23 @@ export function createCheckMachine(deps: CheckMachineDeps) {
           blocked: { on: { CHOOSE_VISUAL: 'visual' } },
         },
       },
-      insuranceCheck: {
-        invoke: {
-          src: 'insuranceUseStatus',
-          input: ({ context }) => ({ identity: context.identity! }),
-          onDone: [
-            { guard: ({ event }) => event.output === 'unregistered', target: 'insuranceUse' },
-            { guard: 'usesPrescription', target: 'prescription' },
-            { target: 'registering' },
-          ],
-          onError: { target: 'interrupted', actions: { type: 'interrupt', params: { from: 'insuranceCheck' } } },
-        },
-        on: { NETWORK_DOWN: { target: 'interrupted', actions: { type: 'interruptOffline', params: { from: 'insuranceCheck' } } } },
+      /** Where a check goes once the patient is identified (never shown: left in the same step). */
+      afterIdentity: {
+        always: [
+          { guard: 'insuranceUseAgreed', target: 'insuranceUse.registering' },
+          { guard: 'prescriptionPending', target: 'prescription' },
+          { target: 'registering' },
+        ],
       },
       insuranceUse: {
         initial: 'asking',
         states: {
           asking: {
             on: {
-              INSURANCE_USE_AGREE: 'registering',
+              INSURANCE_USE_AGREE: [
+                { guard: 'identifiedByPin', target: 'registering' },
+                { guard: 'pinUsable', target: '#check.identity.preparingPin', actions: assign({ insuranceUseAgreed: true }) },
+              ],
               INSURANCE_USE_DECLINE: {
                 target: '#check.ended',
                 actions: { type: 'endAs', params: { outcome: 'notRegistered' } },
@@ -396,14 +401,19 @@ export function createCheckMachine(deps: CheckMachineDeps) {
             },
           },
           registering: {
+            entry: assign({ insuranceUseAgreed: false }),
             invoke: {
               src: 'registerInsuranceUse',
-              input: ({ context }) => ({ identity: context.identity! }),
-              onDone: [
-                { guard: 'usesPrescription', target: '#check.prescription', actions: { type: 'audit', params: { type: 'check.insuranceUseRegistered' } } },
-                { target: '#check.registering', actions: { type: 'audit', params: { type: 'check.insuranceUseRegistered' } } },
+              input: ({ context }) => ({ certificate: context.certificate! }),
+              onDone: {
+                target: '#check.registering',
+                actions: [assign(({ event }) => ({ identity: event.output })), { type: 'audit', params: { type: 'check.insuranceUseRegistered' } }],
+              },
+              onError: [
+                { guard: 'errorIsCardRemoved', target: '#check.card.waiting', actions: { type: 'cardLost', params: { problem: 'removed' } } },
+                { guard: 'errorIsReaderGone', target: '#check.card.waiting', actions: { type: 'cardLost', params: { problem: 'readerGone' } } },
+                { target: '#check.interrupted', actions: { type: 'interrupt', params: { from: 'insuranceUse' } } },
               ],
-              onError: { target: '#check.interrupted', actions: { type: 'interrupt', params: { from: 'insuranceUse' } } },
             },
           },
         },
@@ -445,6 +455,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
           ],
           onError: [
             { guard: 'endRequested', target: 'ended', actions: 'endAsRequested' },
+            { guard: 'errorIsCardNotRegistered', target: 'insuranceUse' },
             { target: 'interrupted', actions: { type: 'interrupt', params: { from: 'registration' } } },
           ],
         },
@@ -518,7 +529,6 @@ export function createCheckMachine(deps: CheckMachineDeps) {
             { guard: { type: 'resumesAt', params: { from: 'card' } }, target: 'card' },
             { guard: 'resumesAtRegistrationByPin', target: 'card' },
             { guard: { type: 'resumesAt', params: { from: 'registration' } }, target: 'registering' },
-            { guard: { type: 'resumesAt', params: { from: 'insuranceCheck' } }, target: 'insuranceCheck' },
             { guard: { type: 'resumesAt', params: { from: 'insuranceUse' } }, target: 'insuranceUse' },
             { guard: { type: 'resumesAt', params: { from: 'secondVisit' } }, target: 'secondVisit' },
           ],

@@ -25,7 +25,8 @@ export interface CardSessionPort {
   /** Selects the JPKI application on the card now on the reader. */
   select(): Promise<{ contactless: boolean }>;
   readAuthCertificate(): Promise<Uint8Array>;
-  readPinTriesLeft(): Promise<number>;
+  /** `pinSet` is false on a 顔認証マイナンバーカード issued without a PIN: only 目視 works for it. */
+  readPinTriesLeft(): Promise<{ triesLeft: number; pinSet: boolean }>;
   /** One VERIFY. The caller zero-fills `pin` afterwards; the port must not keep it. */
   verifyAuthPin(pin: Uint8Array): Promise<PinVerifyOutcome>;
   signChallenge(challenge: Uint8Array): Promise<Uint8Array>;
@@ -92,9 +93,9 @@ export interface ConsentGatewayPort {
   /** Reports reachability changes as soon as they are seen. */
   watchConnectivity(listener: (online: boolean) => void): () => void;
   fetchChallenge(): Promise<Challenge>;
-  insuranceUseStatus(identity: IdentityProof): Promise<'registered' | 'unregistered'>;
-  /** 健康保険証利用登録. */
-  registerInsuranceUse(identity: IdentityProof): Promise<void>;
+  /** 健康保険証利用登録; needs the PIN (a signature), never 目視. */
+  registerInsuranceUse(identity: Extract<IdentityProof, { method: 'pin' }>): Promise<void>;
+  /** Rejects with CARD_NOT_REGISTERED when the card still needs 健康保険証利用登録. */
   registerConsent(registration: ConsentRegistration): Promise<QualificationResult>;
   cancelConsent(request: { checkId: string; registrationId: string }): Promise<void>;
 }

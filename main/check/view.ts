@@ -65,11 +65,11 @@ export function checkView(snapshot: SnapshotFrom<CheckMachine>): CheckView {
       })),
       enteredBy: c.enteredBy,
     },
-    card: { problem: c.cardProblem, contactless: c.contactless, pinTriesLeft: c.pinTriesLeft },
+    card: { problem: c.cardProblem, contactless: c.contactless, pinTriesLeft: c.pinTriesLeft, pinSet: c.pinSet },
     identity: {
       method: c.identity?.method ?? null,
       lastTryWarning: c.pinTriesLeft === 1 ? SUGGEST_VISUAL_AT_ONE_TRY : null,
-      resetRoutes: c.pinTriesLeft === 0 ? [...PIN_RESET_ROUTES] : null,
+      resetRoutes: c.pinSet && c.pinTriesLeft === 0 ? [...PIN_RESET_ROUTES] : null,
     },
     prescription: c.prescription,
     result:

@@ -76,7 +76,6 @@ export const CHECK_STEPS = [
   'identity.verifying',
   'identity.signing',
   'identity.blocked',
-  'insuranceCheck',
   'insuranceUse.asking',
   'insuranceUse.registering',
   'prescription',
@@ -139,6 +138,8 @@ export const CheckViewSchema = z
       problem: z.enum(['removed', 'readerGone']).nullable(),
       contactless: z.boolean(),
       pinTriesLeft: z.number().int().min(0).nullable(),
+      /** False for a 顔認証マイナンバーカード without a PIN: offer 目視 only. */
+      pinSet: z.boolean(),
     }),
     identity: z.object({
       method: z.enum(['pin', 'visual']).nullable(),

@@ -35,14 +35,11 @@ describe('OQS errors', () => {
     expect(h.fakes.card.script.calls.select).toBe(2);
   });
 
-  it('利用登録 status and registration refused: RETRY returns to that step', async () => {
+  it('利用登録 refused: RETRY returns to the question', async () => {
     const h = await startCheck();
-    h.fakes.consent.script.failNext('insuranceUseStatus', oqsError());
+    h.fakes.consent.insuranceRegistered = false;
     await toPinEntry(h);
     h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
-    await h.until('interrupted');
-    h.fakes.consent.insuranceRegistered = false;
-    h.send({ type: 'RETRY' });
     await h.until('insuranceUse.asking');
     h.fakes.consent.script.failNext('registerInsuranceUse', oqsError());
     h.send({ type: 'INSURANCE_USE_AGREE' });

@@ -77,6 +77,7 @@ export class FakeCard implements CardSessionPort {
   readonly script = new Script();
   present = false;
   triesLeft = 3;
+  pinSet = true;
   readonly pinsSeen: string[] = [];
   readonly pinBuffers: Uint8Array[] = [];
   private readonly listeners = new Set<(e: CardEvent) => void>();
@@ -111,7 +112,7 @@ export class FakeCard implements CardSessionPort {
   }
   async readPinTriesLeft() {
     await this.script.pass('readPinTriesLeft');
-    return this.triesLeft;
+    return { triesLeft: this.triesLeft, pinSet: this.pinSet };
   }
   async verifyAuthPin(pin: Uint8Array): Promise<PinVerifyOutcome> {
     this.pinBuffers.push(pin);
@@ -179,16 +180,15 @@ export class FakeGateway implements ConsentGatewayPort {
     await this.pass('fetchChallenge');
     return { id: 'ch-1', bytes: new Uint8Array([1, 2, 3, 4]) };
   }
-  async insuranceUseStatus() {
-    await this.pass('insuranceUseStatus');
-    return this.insuranceRegistered ? ('registered' as const) : ('unregistered' as const);
-  }
-  async registerInsuranceUse() {
+  readonly insuranceUseProofs: string[] = [];
+  async registerInsuranceUse(proof: { challengeId: string }) {
     await this.pass('registerInsuranceUse');
+    this.insuranceUseProofs.push(proof.challengeId);
     this.insuranceRegistered = true;
   }
   async registerConsent(registration: ConsentRegistration) {
     await this.pass('registerConsent');
+    if (!this.insuranceRegistered) throw new AppError('CARD_NOT_REGISTERED', '利用登録がされていません。');
     this.registrations.push(registration);
     return sampleResult('reg-1');
   }

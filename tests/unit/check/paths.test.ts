@@ -112,6 +112,35 @@ describe('a check, path by path', () => {
     expect(h.fakes.audit.types()).toContain('check.insuranceUseRegistered');
   });
 
+  it('利用登録 after 目視: the patient enters the PIN for it, then consent is registered', async () => {
+    const h = await startCheck();
+    h.fakes.consent.insuranceRegistered = false;
+    await toIdentity(h);
+    h.send({ type: 'CHOOSE_VISUAL' });
+    h.send({ type: 'VISUAL_CONFIRMED', passcode: '9876' });
+    await h.until('insuranceUse.asking');
+    h.send({ type: 'INSURANCE_USE_AGREE' });
+    await h.until('identity.pinEntry');
+    h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
+    await h.until('result');
+    expect(h.fakes.consent.insuranceUseProofs).toHaveLength(1);
+    expect(h.fakes.consent.registrations[0]?.identity.method).toBe('pin');
+    expect(h.fakes.card.script.calls.signChallenge).toBe(3);
+  });
+
+  it('a card without a PIN (顔認証マイナンバーカード): 目視 only, no reset routes', async () => {
+    const h = await startCheck();
+    h.fakes.card.pinSet = false;
+    h.fakes.card.triesLeft = 0;
+    await toIdentity(h);
+    expect(h.view().card.pinSet).toBe(false);
+    expect(h.view().identity.resetRoutes).toBeNull();
+    expect(() => h.send({ type: 'CHOOSE_PIN' })).toThrowError(expect.objectContaining({ code: 'CHECK_EVENT_NOT_ALLOWED' }));
+    h.send({ type: 'CHOOSE_VISUAL' });
+    h.send({ type: 'VISUAL_CONFIRMED', passcode: '9876' });
+    await h.until('result');
+  });
+
   it('declining 利用登録 ends the check without registering consent', async () => {
     const h = await startCheck();
     h.fakes.consent.insuranceRegistered = false;
