@@ -38,6 +38,8 @@ export interface TerminalSimulatorOptions {
   readonly pollMs?: number;
   readonly fileNamePrefixes?: FileNamePrefixes;
   readonly now?: () => Date;
+  /** Called with each answer file name as it is written. */
+  readonly onAnswer?: (fileName: string) => void;
 }
 
 interface BatchJob {
@@ -68,16 +70,18 @@ export class TerminalSimulator {
   private watcher: FSWatcher | undefined;
   private poller: NodeJS.Timeout | undefined;
   private receptionCounter = 0;
-  /** Answers written so far, per file name (for tests and the CLI's log lines). */
-  readonly answered: string[] = [];
 
   constructor(options: TerminalSimulatorOptions) {
     this.requestDir = join(options.terminalDir, 'req');
     this.resultDir = join(options.terminalDir, 'res');
     this.o = {
       delayMs: [300, 1200], slowDelayMs: 15_000, batchProcessingMs: 3_000, zipAboveUnits: 1_000, encoding: 'Shift_JIS',
-      pollMs: 200, fileNamePrefixes: {}, now: () => new Date(), ...options,
+      pollMs: 200, fileNamePrefixes: {}, now: () => new Date(), onAnswer: () => undefined, ...options,
     };
+  }
+
+  get currentFault(): TerminalFault | undefined {
+    return this.fault;
   }
 
   /** Faults apply to every answer until cleared with undefined. */
@@ -137,12 +141,12 @@ export class TerminalSimulator {
     if (this.fault === 'malformed') out = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<XmlMsg><MessageHeader></MessageBody></XmlMsg>\n');
     if ((answer.unitCount ?? 0) > this.o.zipAboveUnits && !this.fault) {
       await writeAtomically(this.resultDir, names.zip, await zipOne(names.xml, out));
-      this.answered.push(names.zip);
+      this.o.onAnswer(names.zip);
     } else {
       // Faulty answers are written in place: a real terminal may be caught mid-write.
       if (this.fault) await writeFile(join(this.resultDir, names.xml), out);
       else await writeAtomically(this.resultDir, names.xml, out);
-      this.answered.push(names.xml);
+      this.o.onAnswer(names.xml);
     }
   }
 
