@@ -1,0 +1,83 @@
+/**
+ * Ships audit rows to the hospital's collector in order, from the last confirmed row onwards. The
+ * confirmed position moves only after the collector has read a whole batch, so a crash or a lost
+ * connection at any point means that batch goes again (at-least-once; `audit reconcile` shows the
+ * duplicates). While the collector is unreachable the shipper backs off, doubling up to a ceiling.
+ */
+import type { Database } from 'better-sqlite3';
+import { formatSyslogMessage, frameSyslogMessage, localHostName } from './syslog-message';
+import { sendSyslogBatch, type CollectorTarget } from './syslog-tls';
+
+export interface ShipperOptions {
+  readonly db: Database;
+  readonly target: CollectorTarget;
+  readonly batchRows?: number;
+  readonly host?: string;
+  readonly now?: () => Date;
+  /** Replaced in tests that do not need a real collector. */
+  readonly send?: (target: CollectorTarget, frames: readonly Buffer[]) => Promise<void>;
+}
+
+export interface ShipResult {
+  readonly sent: number;
+  readonly confirmedThrough: number;
+}
+
+export interface Backoff {
+  readonly initialMs: number;
+  readonly maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 2_000, maxMs: 5 * 60_000 };
+
+/** The wait before attempt `failures + 1`: doubling, capped, with up to a quarter of jitter so carts do not retry in step. */
+export function backoffDelay(failures: number, backoff: Backoff, random: () => number = Math.random): number {
+  const base = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (0.75 + random() * 0.25));
+}
+
+export class AuditShipper {
+  private readonly options: ShipperOptions;
+  private readonly host: string;
+
+  constructor(options: ShipperOptions) {
+    this.options = options;
+    this.host = options.host ?? localHostName();
+  }
+
+  confirmedThrough(): number {
+    return (this.options.db.prepare('SELECT confirmed_through FROM audit_shipping WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+  }
+
+  pending(): number {
+    return this.options.db.prepare('SELECT count(*) FROM audit_log WHERE seq > ?').pluck().get(this.confirmedThrough()) as number;
+  }
+
+  /** Sends the next batch; throws AUDIT_COLLECTOR_UNREACHABLE (and confirms nothing) when the collector did not take it. */
+  async shipBatch(): Promise<ShipResult> {
+    const { db } = this.options;
+    const from = this.confirmedThrough();
+    const rows = db
+      .prepare('SELECT seq, mac, content FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?')
+      .all(from, this.options.batchRows ?? 500) as Array<{ seq: number; mac: Buffer; content: string }>;
+    if (rows.length === 0) return { sent: 0, confirmedThrough: from };
+    const frames = rows.map((row) => frameSyslogMessage(formatSyslogMessage(row, this.host)));
+    await (this.options.send ?? sendSyslogBatch)(this.options.target, frames);
+    const through = rows[rows.length - 1]!.seq;
+    const at = (this.options.now ?? (() => new Date()))().toISOString();
+    db.prepare(
+      'INSERT INTO audit_shipping (id, confirmed_through, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET confirmed_through = max(confirmed_through, excluded.confirmed_through), updated_at = excluded.updated_at',
+    ).run(through, at);
+    return { sent: rows.length, confirmedThrough: through };
+  }
+
+  /** Ships batches until nothing is left; the error of the first failed batch propagates. */
+  async drain(): Promise<ShipResult> {
+    let sent = 0;
+    for (;;) {
+      const result = await this.shipBatch();
+      sent += result.sent;
+      if (result.sent === 0) return { sent, confirmedThrough: result.confirmedThrough };
+    }
+  }
+}
