@@ -34,3 +34,29 @@ export function formatCalendarDate(isoDate: string): string {
   // Noon in Tokyo keeps the calendar date whatever the formatter's zone arithmetic does.
   return formatWarekiDate(new Date(Date.UTC(y, m - 1, d, 3)));
 }
+
+const ISO_DATE = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Tokyo' });
+
+/** The calendar date in Tokyo, YYYY-MM-DD. */
+export function tokyoIsoDate(instant: Date): string {
+  return ISO_DATE.format(instant);
+}
+
+/** OQS's YYYYMMDD as YYYY-MM-DD, or null when it is not one. */
+export function oqsDateToIso(value: string | undefined): string | null {
+  const m = value ? /^(\d{4})(\d{2})(\d{2})$/.exec(value) : null;
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** Full years of age on a date, both YYYY-MM-DD. */
+export function ageOn(birthIso: string, onIso: string): number {
+  const [by, bm, bd] = birthIso.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = onIso.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** An instant with its time, e.g. 令和8年11月26日（2026年） 23:59. */
+export function formatDeadline(iso: string): string {
+  const instant = new Date(iso);
+  return `${formatWarekiDate(instant)} ${formatTime(instant)}`;
+}

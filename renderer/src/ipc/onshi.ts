@@ -27,6 +27,12 @@ function api(): OnshiApi {
   return window.onshi;
 }
 
+/** Any failure as the clerk sees it: an OnshiError keeps its code, anything else becomes INTERNAL. */
+export function toOnshiError(error: unknown): OnshiError {
+  if (error instanceof OnshiError) return error;
+  return new OnshiError({ code: 'INTERNAL', message: '予期しないエラーが起きました。画面を閉じて、もう一度お試しください。', detail: String(error) });
+}
+
 export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const outcome = await api().invoke(channel, request);
   if (!outcome.ok) throw new OnshiError(outcome.error);

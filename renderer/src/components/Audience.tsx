@@ -1,0 +1,23 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+
+type Audience = 'patient' | 'clerk';
+const AudienceContext = createContext<{ audience: Audience; setAudience(a: Audience): void }>({ audience: 'clerk', setAudience: () => undefined });
+
+/** Who the screen is turned to. Patient screens hide the clerk's menus and data. */
+export function AudienceProvider({ children }: { children: ReactNode }) {
+  const [audience, setAudience] = useState<Audience>('clerk');
+  return <AudienceContext.Provider value={{ audience, setAudience }}>{children}</AudienceContext.Provider>;
+}
+
+export function useAudience(): Audience {
+  return useContext(AudienceContext).audience;
+}
+
+/** A screen declares its audience while it is shown; leaving it turns the screen back to the clerk. */
+export function useTurnScreenTo(audience: Audience): void {
+  const { setAudience } = useContext(AudienceContext);
+  useEffect(() => {
+    setAudience(audience);
+    return () => setAudience('clerk');
+  }, [audience, setAudience]);
+}
