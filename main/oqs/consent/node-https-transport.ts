@@ -21,7 +21,9 @@ function classify(err: NodeJS.ErrnoException): TransportFailure {
 }
 
 export function createNodeHttpsTransport(options: NodeHttpsTransportOptions = {}): HttpTransport & { close(): void } {
-  const agent = new https.Agent({ keepAlive: true, ca: options.ca as string | string[] | undefined });
+  // Idle connections are dropped before a typical 5 s server keep-alive ends, so a registration
+  // (sent once, never retried) is not written into a socket the server is just closing.
+  const agent = new https.Agent({ keepAlive: true, timeout: 4_000, ca: options.ca as string | string[] | undefined });
   return {
     send(request: HttpRequest): Promise<HttpResponse> {
       return new Promise((resolve, reject) => {
