@@ -35,6 +35,8 @@ export const CheckErrors = {
   notStarted: () => new AppError('CHECK_NOT_STARTED', '資格確認が開始されていません。最初からやり直してください。'),
   eventNotAllowed: (state: string, event: string) =>
     new AppError('CHECK_EVENT_NOT_ALLOWED', 'この画面ではその操作はできません。画面の案内に従ってください。', `${event} in ${state}`),
+  unavailable: () =>
+    new AppError('CHECK_UNAVAILABLE', '資格確認の機能は、カードリーダーと接続先の準備ができていないため使えません。管理者へご連絡ください。'),
   locked: () => new AppError('CHECK_LOCKED', '画面がロックされています。パスコードでロックを解除してください。'),
   secretSpent: () =>
     new AppError('SECRET_SPENT', '暗証番号はもう使われました。もう一度入力してください。', 'one-shot secret used twice'),

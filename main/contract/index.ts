@@ -8,13 +8,16 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { appEvents } from './channels/app-events';
+import { checkChannels, checkEvents } from './channels/check';
 
 export const channels = {
   ...appChannels,
+  ...checkChannels,
 } as const;
 
 export const events = {
   ...appEvents,
+  ...checkEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -9,6 +9,7 @@ import { createHandlerTable, type HandlerTable, type Handlers } from './handler-
 import { EventHub } from './event-hub';
 import type { HostConfig } from './host-config';
 import { appHandlers } from './handlers/app';
+import { checkHandlers } from './handlers/check';
 
 export interface HostConnection {
   readonly id: string;
@@ -29,6 +30,7 @@ export async function createServicesHost(config: HostConfig): Promise<ServicesHo
   const closers: Array<() => Promise<void> | void> = [];
   const handlers: Handlers = {
     ...appHandlers(config),
+    ...checkHandlers({ checks: null, events }),
   };
   const table = createHandlerTable(handlers);
 
