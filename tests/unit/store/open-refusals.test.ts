@@ -46,7 +46,7 @@ describe('files the store must not open', () => {
     const before = readFileSync(file);
     chmodSync(file, 0o444);
     try {
-      const err = await store.open().catch((e: unknown) => e as AppError);
+      const err = (await store.open().then(() => undefined, (e: unknown) => e)) as AppError;
       expect(err.code).toBe('STORE_READ_ONLY');
       expect(err.message).toContain('権限');
       expect(readFileSync(file).equals(before)).toBe(true);
