@@ -5,7 +5,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { VirtualCardConfig } from './config';
-import { issueAuthCertificate, issueCardCertificate, testCa } from './test-pki';
+import { type IssuedCertificate, issueAuthCertificate, issueCardCertificate, testCa } from './test-pki';
 
 export type DfName = 'jpki' | 'text' | 'surface';
 
@@ -130,8 +130,11 @@ function surfaceAp(config: VirtualCardConfig): Df {
   };
 }
 
+/** One signature certificate per process: no test varies it, and signing one costs ~100 ms. */
+let signCertificate: IssuedCertificate | undefined;
+
 function jpkiAp(config: VirtualCardConfig, secrets: CardSecrets): Df {
-  const sign = issueCardCertificate('sign', { keySlot: 'card-sign' });
+  const sign = (signCertificate ??= issueCardCertificate('sign', { keySlot: 'card-sign' }));
   return {
     name: 'jpki',
     aid: AIDS.jpki,

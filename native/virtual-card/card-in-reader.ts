@@ -7,7 +7,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { toHex } from '../apdu/apdu';
 import type { InProcessCard, InProcessAnswer } from '../apdu/in-process-transport';
 import { VirtualMyNumberCard } from './card';
-import type { VirtualCardOptions } from './config';
+import { type Faults, FaultsSchema, type VirtualCardOptions } from './config';
 
 export class CardInReader implements InProcessCard {
   readonly card: VirtualMyNumberCard;
@@ -32,6 +32,11 @@ export class CardInReader implements InProcessCard {
   /** Commands received since the card was created (the count the faults refer to). */
   get commandCount(): number {
     return this.commands;
+  }
+
+  /** Changes the faults the card plays from the next command on (e.g. garbage off after a fuzz run). */
+  setFaults(faults: Faults): void {
+    this.card.config.faults = FaultsSchema.parse(faults);
   }
 
   /** Called with the new presence whenever the card is pulled out or put back. */
