@@ -14,7 +14,7 @@ const ADMIN = '資格確認端末の管理者に';
 
 export const CONSENT_REFUSALS = {
   REQUEST_INVALID: { status: 400, message: '送信内容に誤りがありました。画面を閉じて、最初からやり直してください。' },
-  ACTIVATION_CREDENTIALS_INVALID: { status: 401, message: '機関コード・ユーザーID・パスワードのいずれかが違います。入力内容をご確認ください。' },
+  ACTIVATION_CREDENTIALS_INVALID: { status: 401, message: `機関コード・ユーザーID・パスワードのいずれかが違います。入力内容をご確認ください。分からない場合は${ADMIN}アカウントの確認を依頼してください。` },
   ACTIVATION_CODE_UNKNOWN: { status: 404, message: `アクティベーションコードが見つかりません。コードを確かめるか、${ADMIN}新しいコードの発行を依頼してください。` },
   ACTIVATION_CODE_NOT_YET_ACTIVE: { status: 409, message: 'アクティベーションコードはまだ使えません。発行から10分ほど待ってから、もう一度お試しください。' },
   ACTIVATION_CODE_EXPIRED: { status: 410, message: `アクティベーションコードの有効期限が切れています。${ADMIN}新しいコードの発行を依頼してください。` },

@@ -21,7 +21,7 @@ export interface RouteContext {
 
 export interface Route {
   readonly method: 'GET' | 'POST';
-  readonly request?: z.ZodType<{ XmlMsg: { MessageHeader: { ArbitraryFileIdentifier?: string | undefined }; MessageBody: unknown } }>;
+  readonly request?: z.ZodType<{ XmlMsg: { MessageHeader: { MedicalInstitutionCode: string; ArbitraryFileIdentifier?: string | undefined }; MessageBody: unknown } }>;
   readonly needsDevice: boolean;
   handle(ctx: RouteContext): Record<string, unknown>;
 }

@@ -89,7 +89,9 @@ export async function startConsentSimulator(options: ConsentSimulatorOptions): P
       if (route.request) {
         const parsed = route.request.safeParse(parseJson(raw));
         if (!parsed.success) throw new SimulatedRefusal('REQUEST_INVALID', parsed.error.issues[0]?.path.join('.'));
-        fileId = parsed.data.XmlMsg.MessageHeader.ArbitraryFileIdentifier;
+        const requestHeader = parsed.data.XmlMsg.MessageHeader;
+        fileId = requestHeader.ArbitraryFileIdentifier;
+        if (device && requestHeader.MedicalInstitutionCode !== institutionCode) throw new SimulatedRefusal('REQUEST_INVALID', 'another institution');
         body = parsed.data.XmlMsg.MessageBody;
       }
       const messageBody = route.handle({ body, device });
