@@ -12,6 +12,7 @@ import { ChainMac, GENESIS_MAC } from './chain-mac';
 import { AuditErrors } from './errors';
 import { AuditEventSchema, type AuditEvent } from './events';
 import { patientRef, type InsuranceIdentifiers } from './patient-ref';
+import { parallelVerifier } from './verify-worker';
 import { inThreadVerifier, verifyChain, type SpanVerifier, type VerifyReport } from './verify';
 import type { ChainBreak } from './verify-span';
 
@@ -31,7 +32,7 @@ export interface AuditLogOptions {
   /** …or this long after the previous one, whichever comes first. */
   readonly anchorEveryMs?: number;
   readonly now?: () => Date;
-  /** Replaces in-thread checking for full verification (worker threads). */
+  /** How full verification checks spans; worker threads over the database file by default. */
   readonly spanVerifier?: SpanVerifier;
 }
 
@@ -70,7 +71,7 @@ export class AuditLog {
     this.now = options.now ?? (() => new Date());
     this.anchorEveryRows = options.anchorEveryRows ?? 64;
     this.anchorEveryMs = options.anchorEveryMs ?? 60_000;
-    this.verifier = options.spanVerifier ?? inThreadVerifier(this.db, this.keys.chain);
+    this.verifier = options.spanVerifier ?? parallelVerifier(this.db.name, this.keys.chain) ?? inThreadVerifier(this.db, this.keys.chain);
     this.lastRow = this.db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insert = this.db.prepare('INSERT INTO audit_log (seq, content, mac) VALUES (?, ?, ?)');
     this.appendTx = this.db

@@ -53,8 +53,9 @@ function compress(state: Int32Array, block: Uint8Array, at: number): void {
 }
 
 /** Hashes `message` starting from a state that has already absorbed `prefixBlocks` 64-byte blocks. */
-function finish(start: Int32Array, prefixBlocks: number, message: Uint8Array, length: number, scratch: { buf: Uint8Array }, out: Uint8Array): void {
-  const state = new Int32Array(start);
+function finish(start: Int32Array, prefixBlocks: number, message: Uint8Array, length: number, scratch: { buf: Uint8Array; state: Int32Array }, out: Uint8Array): void {
+  const state = scratch.state;
+  state.set(start);
   const padded = Math.ceil((length + 9) / BLOCK) * BLOCK;
   if (scratch.buf.length < padded) scratch.buf = new Uint8Array(padded * 2);
   const buf = scratch.buf;
@@ -82,7 +83,7 @@ function finish(start: Int32Array, prefixBlocks: number, message: Uint8Array, le
 export class ChainMac {
   private readonly inner = new Int32Array(INITIAL);
   private readonly outer = new Int32Array(INITIAL);
-  private readonly scratch = { buf: new Uint8Array(512) };
+  private readonly scratch = { buf: new Uint8Array(512), state: new Int32Array(8) };
   private message = new Uint8Array(512);
   private readonly innerDigest = new Uint8Array(MAC_BYTES);
 
