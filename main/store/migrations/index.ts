@@ -5,8 +5,10 @@
 import type { Migration } from '../migration';
 import { coreMigration } from './0001-core';
 import { localDataMigration } from './0002-local-data';
+import { auditMigration } from './0003-audit';
 
 export const migrations: readonly Migration[] = [
   coreMigration,
   localDataMigration,
+  auditMigration,
 ];

@@ -47,7 +47,7 @@ it('syncs the WAL to disk before the caller hears that a row was appended', () =
   let walSynced = false;
   const acknowledged: number[] = [];
   for (const call of calls) {
-    if (call.file.endsWith('audit.db-wal')) {
+    if (call.file.endsWith('onshi-cart.db-wal')) {
       if (call.name === 'write' || call.name === 'pwrite64') {
         walWritten = true;
         walSynced = false;
