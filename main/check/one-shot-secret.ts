@@ -13,9 +13,12 @@ export class OneShotSecret {
     this.#bytes = bytes;
   }
 
-  /** From the digits typed on the pad; the caller's string cannot be wiped, so it is dropped at once. */
+  /**
+   * From the digits typed on the pad; the caller's string cannot be wiped, so it is dropped at once.
+   * A plain Uint8Array of its own, not a Buffer that may sit in Node's shared pool.
+   */
   static fromDigits(digits: string): OneShotSecret {
-    return new OneShotSecret(Buffer.from(digits, 'ascii'));
+    return new OneShotSecret(new TextEncoder().encode(digits));
   }
 
   get spent(): boolean {

@@ -73,11 +73,14 @@ export interface Qualification {
   InsuredPartialContributionRatio?: string;
 }
 
-/** Per consent item: OQS `…ConsFlg` (0 なし, 1 あり, 2 期限切れ, 3 取得困難) and `…AvailableTime` (YYYYMMDDHHmmss, Tokyo). */
+/**
+ * Per consent item: OQS `…ConsFlg` (0 なし, 1 あり, 2 期限切れ, 3 取得困難) and `…AvailableTime` as ISO 8601
+ * with +09:00; null when there is none or the window runs while the visits continue (訪問診療等).
+ */
 export interface ConsentStatus {
   item: ConsentItem;
   consFlg: '0' | '1' | '2' | '3';
-  availableTime: string | null;
+  availableUntil: string | null;
 }
 
 export interface QualificationResult {

@@ -31,12 +31,6 @@ export function stepOf(value: unknown): CheckStep {
   return `${parent}.${stepOf(child)}` as CheckStep;
 }
 
-/** OQS YYYYMMDDHHmmss (Tokyo) → ISO 8601 with +09:00; anything else is passed on as null. */
-export function oqsTimeToIso(value: string | null): string | null {
-  const m = value === null ? null : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value);
-  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+09:00` : null;
-}
-
 export function checkView(snapshot: SnapshotFrom<CheckMachine>): CheckView {
   const c = snapshot.context;
   const step = stepOf(snapshot.value);
@@ -95,7 +89,7 @@ export function checkView(snapshot: SnapshotFrom<CheckMachine>): CheckView {
               item: s.item,
               label: CONSENT_ITEM_INFO[s.item].label,
               consFlg: s.consFlg,
-              availableUntil: oqsTimeToIso(s.availableTime),
+              availableUntil: s.availableUntil,
             })),
           }
         : null,

@@ -148,8 +148,8 @@ export function sampleResult(registrationId: string | null): QualificationResult
       InsuredBranchNumber: '01',
     },
     consentStatus: [
-      { item: 'diagnosis', consFlg: '1', availableTime: '20261126235900' },
-      { item: 'medication', consFlg: '0', availableTime: null },
+      { item: 'diagnosis', consFlg: '1', availableUntil: '2026-11-26T23:59:00+09:00' },
+      { item: 'medication', consFlg: '0', availableUntil: null },
     ],
   };
 }
@@ -178,7 +178,7 @@ export class FakeGateway implements ConsentGatewayPort {
   }
   async fetchChallenge() {
     await this.pass('fetchChallenge');
-    return { id: 'ch-1', bytes: new Uint8Array([1, 2, 3, 4]) };
+    return { id: 'ch-1', bytes: new Uint8Array(32).fill(7) };
   }
   readonly insuranceUseProofs: string[] = [];
   async registerInsuranceUse(proof: { challengeId: string }) {
