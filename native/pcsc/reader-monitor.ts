@@ -32,10 +32,9 @@ export interface MonitorOptions {
   /** Pause before trying a new context after the service went away. */
   readonly retryMs?: number;
   readonly transmitTimeoutMs?: number;
+  /** A wait that overran its timeout by this much means the machine slept: renew the context. */
+  readonly resumeGapMs?: number;
 }
-
-/** A wait that overran its timeout by this much means the machine slept: renew the context. */
-const RESUME_GAP_MS = 5_000;
 
 export class ReaderMonitor {
   defaultReader: string | undefined;
@@ -127,7 +126,7 @@ export class ReaderMonitor {
         const watched = states.map((r) => ({ name: r.name, state: r.state & ~PCSC.STATE_CHANGED }));
         const changed = await context.waitForChange(watched, this.pollMs);
         if (changed) this.reconcile(changed.filter((s) => this.known.has(s.name)));
-        if (Date.now() - started > this.pollMs + RESUME_GAP_MS) this.dropContext();
+        if (Date.now() - started > this.pollMs + (this.options.resumeGapMs ?? 5_000)) this.dropContext();
       } catch (err) {
         if (this.stopped) break;
         this.recover(err);
