@@ -1,0 +1,47 @@
+/**
+ * The institution's settings as the UI edits them. The store validates against the same schema,
+ * so a value the screen cannot send can never be saved either.
+ */
+import { z } from 'zod';
+import { CONSENT_ITEMS } from '../../check/consent-items';
+import { call } from '../define';
+
+export const SettingsSchema = z.object({
+  /** Which consent items the institution has enabled (診療情報, 薬剤情報, 特定健診情報, 手術情報). */
+  enabledConsentItems: z.array(z.enum(CONSENT_ITEMS)).min(1).refine((a) => new Set(a).size === a.length, '重複があります'),
+  /** The institution uses 電子処方箋, so the patient chooses 処方箋の発行方法. */
+  electronicPrescription: z.boolean(),
+  /** Seconds without input before the cart locks and clears patient data from the screen. */
+  idleLockSeconds: z.number().int().min(30).max(1800),
+  defaultIdentityMethod: z.enum(['pin', 'visual']),
+  /** The PC/SC reader to use; null picks the only one attached. */
+  readerName: z.string().min(1).max(200).nullable(),
+  endpoints: z.object({
+    /** 居宅同意取得型 consent gateway; null runs against the simulator (研修モード). */
+    consentGateway: z.url({ protocol: /^https$/ }).nullable(),
+    /** The 資格確認端末's shared folder (req/res). */
+    terminalFolder: z.string().min(1).max(400).nullable(),
+  }),
+  language: z.enum(['ja', 'en']),
+  /** Days the day's check history is kept before it is deleted. */
+  checkRetentionDays: z.number().int().min(1).max(365),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabledConsentItems: [...CONSENT_ITEMS],
+  electronicPrescription: false,
+  idleLockSeconds: 120,
+  defaultIdentityMethod: 'pin',
+  readerName: null,
+  endpoints: { consentGateway: null, terminalFolder: null },
+  language: 'ja',
+  checkRetentionDays: 30,
+};
+
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+
+export const settingsChannels = {
+  'settings.get': call(z.object({}).strict(), SettingsSchema),
+  'settings.update': call(SettingsPatchSchema, SettingsSchema),
+};
