@@ -1,5 +1,6 @@
 /** Every subcommand of `onshi-cart`. A domain adds its commands here, in one line. */
 import type { CliCommand } from '../command';
+import { auditCommands } from './audit';
 import { cardVirtualCommands } from './card-virtual';
 import { consentSimulatorCommands } from './consent-simulator';
 import { simulatorCommands } from './simulator';
@@ -10,4 +11,5 @@ export const allCommands: readonly CliCommand[] = [
   ...consentSimulatorCommands,
   ...cardVirtualCommands,
   ...simulatorCommands,
+  ...auditCommands,
 ];

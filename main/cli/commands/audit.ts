@@ -1,0 +1,133 @@
+/**
+ * `onshi-cart audit …`: verification, export, "who viewed this patient" and reconciliation with
+ * the hospital's collector, for hospital IT. Every command takes --data-dir and --json.
+ */
+import { AppError } from '../../contract/errors';
+import { AuditErrors } from '../../audit/errors';
+import { csvHeader, exportRows, formatRow, parseSince, rowsForPatient, type ExportFormat } from '../../audit/export';
+import { openAudit, type OpenedAudit } from '../../audit/open-audit';
+import { reconcileCollectorLog } from '../../audit/reconcile';
+import { resolveDataDir } from '../../host/data-dir';
+import { KeyFileSecretProtector } from '../../store/secret-protector';
+import type { CliCommand, OptionSpec } from '../command';
+
+type Values = Record<string, string | boolean | undefined>;
+
+const DATA_DIR: OptionSpec = { 'data-dir': { type: 'string' } };
+/** The command line acts as this user in the log (it has no clerk logged in). */
+const CLI_ACTOR = 'cli';
+
+async function withAudit<T>(values: Values, use: (audit: OpenedAudit) => Promise<T> | T): Promise<T> {
+  const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined);
+  const audit = await openAudit({ dataDir, secretProtector: new KeyFileSecretProtector(dataDir) });
+  try {
+    return await use(audit);
+  } finally {
+    audit.close();
+  }
+}
+
+function text(values: Values, name: string, required: boolean): string | undefined {
+  const value = values[name];
+  if (typeof value === 'string') return value;
+  if (required) throw AuditErrors.badOption(`--${name} is required`);
+  return undefined;
+}
+
+export const auditCommands: CliCommand[] = [
+  {
+    path: ['audit', 'verify'],
+    summary: '監査ログの改ざん・欠落を検証します（既定は最新の控えから、--full で全件）',
+    options: { ...DATA_DIR, full: { type: 'boolean' } },
+    async run({ values }) {
+      return withAudit(values, async ({ log }) => {
+        const report = await log.verify({ full: values.full === true });
+        if (report.firstBad) throw AuditErrors.chainBroken(report.firstBad.seq, report.firstBad.problem);
+        return report;
+      });
+    },
+    render: (r) => {
+      const report = r as { checked: number; from: number; through: number; acknowledged: unknown[] };
+      return `監査ログは正常です（${report.from}〜${report.through}番、${report.checked}件を検証${report.acknowledged.length ? `、承認済みの異常 ${report.acknowledged.length}件` : ''}）。`;
+    },
+  },
+  {
+    path: ['audit', 'export'],
+    summary: '監査ログを書き出します（--format jsonl|csv、--since 日付または日時）',
+    options: { ...DATA_DIR, format: { type: 'string' }, since: { type: 'string' } },
+    async run({ values }, io) {
+      const format = text(values, 'format', true);
+      if (format !== 'jsonl' && format !== 'csv') throw AuditErrors.badOption(`--format ${String(format).slice(0, 20)}`);
+      const sinceText = text(values, 'since', false);
+      const since = sinceText === undefined ? undefined : parseSince(sinceText);
+      return withAudit(values, ({ log, store }) => {
+        let rows = 0;
+        if (format === 'csv') process.stdout.write(`${csvHeader()}\n`);
+        for (const row of exportRows(store.db, since)) {
+          process.stdout.write(`${formatRow(row, format as ExportFormat)}\n`);
+          rows++;
+        }
+        // The export is itself recorded, unless the chain is broken (then nothing may be appended).
+        if (log.status().state === 'ok') log.append({ kind: 'export', actor: CLI_ACTOR, what: 'audit-log', format, rows });
+        if (!io.json) process.stderr.write(`${rows}件を書き出しました。\n`);
+        return undefined;
+      });
+    },
+  },
+  {
+    path: ['audit', 'find'],
+    summary: '保険の記号・番号等から、その患者に関する記録（誰がいつ操作したか）を探します',
+    options: {
+      ...DATA_DIR,
+      insurer: { type: 'string' },
+      symbol: { type: 'string' },
+      number: { type: 'string' },
+      branch: { type: 'string' },
+      birthdate: { type: 'string' },
+    },
+    async run({ values }) {
+      const ids = {
+        insurer: text(values, 'insurer', true)!,
+        number: text(values, 'number', true)!,
+        birthdate: text(values, 'birthdate', true)!,
+        symbol: text(values, 'symbol', false),
+        branch: text(values, 'branch', false),
+      };
+      return withAudit(values, ({ log, store }) => {
+        const patient = log.patientRef(ids);
+        return { patient, rows: rowsForPatient(store.db, patient) };
+      });
+    },
+    render: (r) => {
+      const { rows } = r as { rows: Array<{ seq: number; atTokyo: string; kind: string; actor: string }> };
+      if (rows.length === 0) return 'この患者に関する記録はありません。';
+      return rows.map((row) => `${row.seq}\t${row.atTokyo}\t${row.kind}\t${row.actor}`).join('\n');
+    },
+  },
+  {
+    path: ['audit', 'reconcile'],
+    summary: '集約サーバーが受信したログと端末の監査ログを照合し、欠落・重複を調べます',
+    options: DATA_DIR,
+    positionals: true,
+    async run({ values, positionals }) {
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw AuditErrors.badOption('one collector log file is required');
+      return withAudit(values, async ({ store }) => {
+        const report = await reconcileCollectorLog(store.db, file);
+        if (!report.ok) {
+          throw new AppError(
+            'AUDIT_RECONCILE_MISMATCH',
+            '集約サーバーの受信ログに欠落または不一致があります。詳細を管理者へお伝えください。',
+            JSON.stringify({ gaps: report.gaps.slice(0, 20), mismatched: report.mismatched.slice(0, 20) }),
+          );
+        }
+        return report;
+      });
+    },
+    render: (r) => {
+      const report = r as { distinctReceived: number; duplicates: { messages: number }; notYetReceived: { from: number; to: number } | null };
+      const pending = report.notYetReceived ? `、未送信 ${report.notYetReceived.from}〜${report.notYetReceived.to}番` : '';
+      return `欠落はありません（受信 ${report.distinctReceived}件、重複 ${report.duplicates.messages}件${pending}）。`;
+    },
+  },
+];
