@@ -14,6 +14,7 @@ export const POPULATION_SEED = 20261125;
 export const POPULATION_SIZE = 1200;
 
 let cached: readonly PopulationPerson[] | undefined;
+let byBirthdate: Map<string, PopulationPerson[]> | undefined;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -42,6 +43,19 @@ export function findPersonById(personId: string): PopulationPerson | undefined {
   return loadPopulation().find((p) => p.PersonId === personId);
 }
 
+/** Lookups by birthdate come first: a batch of 10,000 must not scan everyone 10,000 times. */
+function peopleBornOn(birthdate: string): readonly PopulationPerson[] {
+  if (!byBirthdate) {
+    byBirthdate = new Map();
+    for (const p of loadPopulation()) {
+      const list = byBirthdate.get(p.Birthdate);
+      if (list) list.push(p);
+      else byBirthdate.set(p.Birthdate, [p]);
+    }
+  }
+  return byBirthdate.get(birthdate) ?? [];
+}
+
 /** Compares insurer numbers the way OQS accepts them: space- or zero-padded 国保 numbers match. */
 export function sameInsurerNumber(a: string, b: string): boolean {
   const norm = (s: string) => s.trim().replace(/^0+(?=\d{6}$)/, '');
@@ -61,7 +75,7 @@ export function findPeopleByInsurance(key: Partial<InsuranceKey> & { InsurerNumb
     k.InsuredIdentificationNumber === key.InsuredIdentificationNumber &&
     (!key.InsuredCardSymbol || k.InsuredCardSymbol === key.InsuredCardSymbol) &&
     (!key.InsuredBranchNumber || k.InsuredBranchNumber === key.InsuredBranchNumber);
-  const people = loadPopulation().filter((p) => !birthdate || p.Birthdate === birthdate);
+  const people = birthdate === undefined ? loadPopulation() : peopleBornOn(birthdate);
   return {
     current: people.filter((p) => matches(p)),
     previous: people.filter((p) => p.PreviousQualification !== undefined && matches(p.PreviousQualification)),

@@ -61,12 +61,19 @@ function toCp932Safe(text: string): { text: string; replaced: number } {
   return { text: out, replaced };
 }
 
+function countOf(haystack: Buffer | string, needle: number | string): number {
+  let count = 0;
+  for (let i = haystack.indexOf(needle as never); i >= 0; i = haystack.indexOf(needle as never, i + 1)) count++;
+  return count;
+}
+
 /** Text to bytes; `replaced` counts the characters that became 〓 (always 0 for UTF-8). */
 export function encodeText(text: string, encoding: XmlEncoding): { bytes: Buffer; replaced: number } {
   if (encoding === 'UTF-8') return { bytes: Buffer.from(text, 'utf8'), replaced: 0 };
   const direct = iconv.encode(text, 'cp932');
-  // Fast path: the whole text survives a round trip, so nothing needed replacing.
-  if (iconv.decode(direct, 'cp932') === text) return { bytes: direct, replaced: 0 };
+  // Fast path: iconv-lite writes '?' (0x3F) for what CP932 lacks, and 0x3F is never a trail byte,
+  // so equal counts of '?' in text and bytes mean nothing was replaced.
+  if (countOf(direct, 0x3f) === countOf(text, '?')) return { bytes: direct, replaced: 0 };
   const safe = toCp932Safe(text);
   return { bytes: iconv.encode(safe.text, 'cp932'), replaced: safe.replaced };
 }

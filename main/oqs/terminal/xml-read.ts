@@ -23,6 +23,11 @@ export const DEFAULT_XML_LIMITS: XmlLimits = { maxChars: 64 * 1024 * 1024, maxDe
 
 const FORBIDDEN = /<!DOCTYPE|<!ENTITY|<!ELEMENT|<!ATTLIST/i;
 const NAME = /[A-Za-z_:][\w.:-]*/y;
+const ATTRIBUTES = /^(\s+[A-Za-z_:][\w.:-]*\s*=\s*("[^"<]*"|'[^'<]*'))*\s*\/?$/;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const GT = 0x3e;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function lineOf(text: string, index: number): string {
@@ -40,6 +45,27 @@ function decodeEntities(raw: string, fail: (why: string) => never): string {
     if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff) fail(`undefined entity &${ref.slice(0, 12)};`);
     return String.fromCodePoint(code);
   });
+}
+
+/** Comments, CDATA and processing instructions; any other `<!` (a declaration) is malformed. */
+function skipMarkup(text: string, pos: number, top: XmlElement | undefined, fail: (why: string) => never): number {
+  if (text.startsWith('<!--', pos)) {
+    const end = text.indexOf('-->', pos + 4);
+    if (end < 0) fail('unterminated comment');
+    return end + 3;
+  }
+  if (text.startsWith('<![CDATA[', pos)) {
+    const end = text.indexOf(']]>', pos + 9);
+    if (end < 0 || !top) fail('misplaced or unterminated CDATA');
+    top!.text += text.slice(pos + 9, end);
+    return end + 3;
+  }
+  if (text.startsWith('<?', pos)) {
+    const end = text.indexOf('?>', pos + 2);
+    if (end < 0) fail('unterminated processing instruction');
+    return end + 2;
+  }
+  return fail('markup declaration');
 }
 
 /** Parses one document into its root element, or throws an AppError that says what was wrong. */
@@ -63,38 +89,36 @@ export function parseXml(input: string, limits: XmlLimits = DEFAULT_XML_LIMITS):
     }
     if (lt < 0) break;
     pos = lt;
-    if (text.startsWith('<!--', pos)) {
-      const end = text.indexOf('-->', pos + 4);
-      if (end < 0) fail('unterminated comment');
-      pos = end + 3;
-    } else if (text.startsWith('<![CDATA[', pos)) {
-      const end = text.indexOf(']]>', pos + 9);
-      const top = stack[stack.length - 1];
-      if (end < 0 || !top) fail('misplaced or unterminated CDATA');
-      top!.text += text.slice(pos + 9, end);
-      pos = end + 3;
-    } else if (text.startsWith('<?', pos)) {
-      const end = text.indexOf('?>', pos + 2);
-      if (end < 0) fail('unterminated processing instruction');
-      pos = end + 2;
-    } else if (text.startsWith('<!', pos)) {
-      fail('markup declaration');
-    } else if (text.startsWith('</', pos)) {
+    const next = text.charCodeAt(pos + 1);
+    if (next === SLASH) {
+      // Fast path: the expected closing tag of the open element, then the general check.
+      const top = stack.pop();
+      const close = top ? pos + 2 + top.name.length : -1;
+      if (top && text.startsWith(top.name, pos + 2) && text.charCodeAt(close) === GT) {
+        pos = close + 1;
+        continue;
+      }
       NAME.lastIndex = pos + 2;
       const name = NAME.exec(text)?.[0];
       const end = text.indexOf('>', pos);
-      const top = stack.pop();
       if (!name || end < 0 || text.slice(NAME.lastIndex, end).trim() !== '') fail('broken closing tag');
       if (!top || top.name !== name) fail(`closing tag </${name}> does not match <${top?.name ?? ''}>`);
       pos = end + 1;
+    } else if (next === BANG || next === QUESTION) {
+      pos = skipMarkup(text, pos, stack[stack.length - 1], fail);
     } else {
       NAME.lastIndex = pos + 1;
       const name = NAME.exec(text)?.[0];
-      const end = text.indexOf('>', pos);
-      if (!name || end < 0) fail('broken opening tag');
-      const attributes = text.slice(NAME.lastIndex, end);
-      const selfClosing = attributes.endsWith('/');
-      if (!/^(\s+[A-Za-z_:][\w.:-]*\s*=\s*("[^"<]*"|'[^'<]*'))*\s*\/?$/.test(attributes)) fail(`broken attributes in <${name}>`);
+      if (!name) fail('broken opening tag');
+      let end = NAME.lastIndex;
+      let selfClosing = false;
+      if (text.charCodeAt(end) !== GT) {
+        end = text.indexOf('>', pos);
+        if (end < 0) fail('broken opening tag');
+        const attributes = text.slice(NAME.lastIndex, end);
+        selfClosing = attributes.endsWith('/');
+        if (!ATTRIBUTES.test(attributes)) fail(`broken attributes in <${name}>`);
+      }
       const element: XmlElement = { name: name!, children: [], text: '' };
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(element);

@@ -17,6 +17,11 @@ describe('strict XML reader', () => {
     expect(root.children.map((c) => [c.name, c.text])).toEqual([['b', '  123456'], ['c', 'A & B 〓あ'], ['d', '<raw>'], ['e', '']]);
   });
 
+  it('accepts whitespace inside a closing tag and a self-closing tag with attributes', () => {
+    const root = parseXml('<a><b>1</b ><c x="y" /></a >');
+    expect(root.children.map((c) => c.name)).toEqual(['b', 'c']);
+  });
+
   it('refuses an external entity (XXE) before parsing', () => {
     const xxe = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><XmlMsg>&xxe;</XmlMsg>';
     expect(codeOf(() => parseXml(xxe))).toBe('OQS_XML_FORBIDDEN');
