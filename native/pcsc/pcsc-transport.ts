@@ -9,11 +9,19 @@ import { AppError } from '../../main/contract/errors';
 import { CardErrors } from '../card-errors';
 import { DEFAULT_TRANSMIT_TIMEOUT_MS, withTimeout } from '../apdu/timeout';
 import type { CardTransport } from '../apdu/transport';
-import { PCSC, type PcscCard, type PcscContext } from './binding';
+import { PCSC, type PcscBinding, type PcscCard, type PcscContext } from './binding';
 import { pcscAppError, pcscCode, recoveryFor, SCARD } from './pcsc-errors';
 
 /** How long to watch the reader after an empty answer before calling it a bad answer, not removal. */
 const REMOVAL_SETTLE_MS = 900;
+
+function closeQuietly(context: PcscContext): void {
+  try {
+    context.close();
+  } catch {
+    // A context of a stopped service cannot be released; dropping it is all that is left.
+  }
+}
 
 /** Contactless readers synthesise `3B 8n 80 01 …` ATRs (PC/SC part 3). */
 export function isContactlessAtr(atr: Uint8Array): boolean {
@@ -26,9 +34,12 @@ export class PcscTransport implements CardTransport {
   /** Set after a timeout: the binding may still be blocked in the old exchange. */
   private stuck = false;
   private readonly resetListeners = new Set<() => void>();
+  /** The exchange still inside the binding (a mute card keeps it there until it leaves). */
+  private inflight: Promise<unknown> | undefined;
 
   private constructor(
     private readonly context: PcscContext,
+    private readonly ownsContext: boolean,
     readonly readerName: string,
     readonly atr: Uint8Array,
     private readonly card: PcscCard,
@@ -37,8 +48,28 @@ export class PcscTransport implements CardTransport {
     this.contactless = isContactlessAtr(atr);
   }
 
-  /** Connects T=1 to the card in `readerName` (already seen present by the monitor or a list). */
-  static async connect(context: PcscContext, readerName: string, options: { timeoutMs?: number } = {}): Promise<PcscTransport> {
+  /**
+   * Connects T=1 to the card in `readerName`. Given a binding, the card gets a context of its own:
+   * pcsc-lite serialises calls per context, so a transmit stuck on a mute card would otherwise
+   * block every other call on a shared context (the reader monitor's included).
+   */
+  static async connect(source: PcscContext | PcscBinding, readerName: string, options: { timeoutMs?: number } = {}): Promise<PcscTransport> {
+    const ownsContext = 'createContext' in source;
+    let context: PcscContext;
+    try {
+      context = ownsContext ? source.createContext() : source;
+    } catch (err) {
+      throw pcscAppError(err);
+    }
+    try {
+      return await PcscTransport.open(context, ownsContext, readerName, options.timeoutMs ?? DEFAULT_TRANSMIT_TIMEOUT_MS);
+    } catch (err) {
+      if (ownsContext) closeQuietly(context);
+      throw err;
+    }
+  }
+
+  private static async open(context: PcscContext, ownsContext: boolean, readerName: string, timeoutMs: number): Promise<PcscTransport> {
     let reader;
     try {
       reader = context.listReaders().find((r) => r.name === readerName);
@@ -47,12 +78,12 @@ export class PcscTransport implements CardTransport {
     }
     if (!reader) throw CardErrors.readerGone(`no reader named ${readerName.slice(0, 80)}`);
     if (!(reader.state & PCSC.STATE_PRESENT)) throw CardErrors.noCard();
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TRANSMIT_TIMEOUT_MS;
+    const atr = Uint8Array.from(reader.atr ?? []);
     try {
       const card = await withTimeout(reader.connect(PCSC.SHARE_SHARED, PCSC.PROTOCOL_T1), timeoutMs, () => CardErrors.notAnswering('connect timed out'));
-      return new PcscTransport(context, readerName, Uint8Array.from(reader.atr ?? []), card, timeoutMs);
+      return new PcscTransport(context, ownsContext, readerName, atr, card, timeoutMs);
     } catch (err) {
-      throw err instanceof AppError ? err : pcscAppError(err, isContactlessAtr(Uint8Array.from(reader.atr ?? [])));
+      throw err instanceof AppError ? err : pcscAppError(err, isContactlessAtr(atr));
     }
   }
 
@@ -67,8 +98,14 @@ export class PcscTransport implements CardTransport {
     if (this.stuck) throw CardErrors.notAnswering('an earlier command never returned');
     const timeoutMs = options?.timeoutMs ?? this.defaultTimeoutMs;
     let response: Buffer;
+    const exchange = this.card.transmit(Buffer.from(command), { maxRecvLength: 258 });
+    const settled = exchange.then(() => undefined, () => undefined);
+    this.inflight = settled;
+    void settled.then(() => {
+      if (this.inflight === settled) this.inflight = undefined;
+    });
     try {
-      response = await withTimeout(this.card.transmit(Buffer.from(command), { maxRecvLength: 258 }), timeoutMs, () => {
+      response = await withTimeout(exchange, timeoutMs, () => {
         this.stuck = true;
         return CardErrors.notAnswering(`no answer in ${timeoutMs} ms`);
       });
@@ -90,14 +127,23 @@ export class PcscTransport implements CardTransport {
     }
   }
 
+  /**
+   * Releases the card. With an exchange still stuck in the binding, the release waits for it:
+   * a synchronous disconnect would block this thread on the stuck call's lock.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    try {
-      this.card.disconnect(PCSC.LEAVE_CARD);
-    } catch {
-      // The card or the service is already gone: nothing left to release.
-    }
+    const release = () => {
+      try {
+        this.card.disconnect(PCSC.LEAVE_CARD);
+      } catch {
+        // The card or the service is already gone: nothing left to release.
+      }
+      if (this.ownsContext) closeQuietly(this.context);
+    };
+    if (this.inflight) void this.inflight.then(release);
+    else release();
   }
 
   private async failure(err: unknown): Promise<Error> {

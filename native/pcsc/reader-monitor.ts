@@ -101,7 +101,7 @@ export class ReaderMonitor {
     if (name === undefined) throw CardErrors.noReader();
     if (!this.known.has(name)) throw CardErrors.noReader(`no reader named ${name.slice(0, 80)}`);
     const timeout = this.options.transmitTimeoutMs;
-    return PcscTransport.connect(this.context, name, timeout === undefined ? {} : { timeoutMs: timeout });
+    return PcscTransport.connect(this.binding, name, timeout === undefined ? {} : { timeoutMs: timeout });
   }
 
   private emit(event: ReaderEvent): void {

@@ -152,13 +152,16 @@ export async function medianRoundTripMs(samples = 60): Promise<number> {
 
 /** globalSetup of the "serial" project: pcscd up, latency fixed and measured; teardown undoes ours. */
 export default async function setup(): Promise<() => Promise<void>> {
+  // A pcscd this harness started in a run that was killed before its teardown is still ours.
+  const previous = readState().pid;
+  const adopted = previous !== undefined && alive(previous) ? previous : undefined;
   rmSync(STATE_FILE, { force: true });
   const alreadyRunning = pcscdReady();
   // ONSHI_PCSCD_FIX=shim exercises the fallback on a machine where the route could be added.
   const routeAdded = process.env.ONSHI_PCSCD_FIX !== 'shim' && !quickAckRoutePresent() && addQuickAckRoute();
   const shim = (process.env.ONSHI_PCSCD_FIX === 'shim' || !quickAckRoutePresent()) && !alreadyRunning;
   if (shim) buildShim();
-  writeState({ shim, routeAdded });
+  writeState(adopted === undefined ? { shim, routeAdded } : { pid: adopted, shim, routeAdded });
   if (!alreadyRunning) await startPcscd();
   const median = await medianRoundTripMs();
   const fix = shim ? 'LD_PRELOAD TCP_NODELAY shim' : quickAckRoutePresent() ? 'quick-ack route' : 'none';

@@ -17,7 +17,10 @@ export class FakeCard implements PcscCard {
     this.reconnects.push(initialization);
     return PCSC.PROTOCOL_T1;
   }
-  disconnect(): void {}
+  disconnects = 0;
+  disconnect(): void {
+    this.disconnects++;
+  }
 }
 
 export class FakePcsc implements PcscBinding {

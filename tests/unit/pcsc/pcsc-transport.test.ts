@@ -70,13 +70,19 @@ describe('PcscTransport', () => {
     expect(resets).toBe(1);
   });
 
-  it('a mute card: CARD_NOT_ANSWERING at the timeout, and the transport refuses further commands', async () => {
+  it('a mute card: CARD_NOT_ANSWERING at the timeout, further commands refused, release only once the call returns', async () => {
     const fake = new FakePcsc();
-    fake.card = new FakeCard(() => new Promise(() => undefined));
+    let leave: (answer: Buffer) => void = () => undefined;
+    fake.card = new FakeCard(() => new Promise((resolve) => (leave = resolve)));
     const transport = await connected(fake, undefined, 50);
     await expect(transport.transmit(SELECT)).rejects.toMatchObject({ code: 'CARD_NOT_ANSWERING' });
     await expect(transport.transmit(SELECT)).rejects.toMatchObject({ code: 'CARD_NOT_ANSWERING' });
     expect(fake.card.sent).toHaveLength(1);
+    await transport.close();
+    expect(fake.card.disconnects).toBe(0);
+    leave(Buffer.alloc(0));
+    await new Promise((done) => setTimeout(done, 10));
+    expect(fake.card.disconnects).toBe(1);
   });
 
   it('an empty answer is a failure: CARD_REMOVED when the reader is empty, else a bad response', async () => {
