@@ -17,6 +17,9 @@ export const FAILURE_CODES: Readonly<Record<string, FailureKind>> = {
   NETWORK_DOWN: 'network',
   GATEWAY_UNREACHABLE: 'network',
   GATEWAY_TIMEOUT: 'network',
+  // The 資格確認端末's shared folder or its 連携アプリ out of reach: the same answer as no network.
+  OQS_TERMINAL_FOLDER: 'network',
+  OQS_TERMINAL_TIMEOUT: 'network',
 };
 
 /** The consent gateway's answer when the card still needs 健康保険証利用登録. */

@@ -114,7 +114,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
       interrupt: assign(({ event }, params: { from: ResumePoint }) => {
         const err = errorOf(event);
         const offline = failureKind(err) === 'network';
-        const shown = offline ? CheckErrors.networkDown() : toAppError(err);
+        const shown = toAppError(err);
         return { interruption: { kind: offline ? ('offline' as const) : ('failed' as const), from: params.from, code: shown.code, message: shown.message } };
       }),
       interruptOffline: assign((_, params: { from: ResumePoint }) => {
