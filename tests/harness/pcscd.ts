@@ -49,6 +49,14 @@ function alive(pid: number): boolean {
   }
 }
 
+function isPcscd(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'pcscd';
+  } catch {
+    return false;
+  }
+}
+
 /** pcscd answers when it lists the vpcd readers; a TCP probe of vpcd would look like a card. */
 function pcscdReady(): boolean {
   try {
@@ -154,7 +162,7 @@ export async function medianRoundTripMs(samples = 60): Promise<number> {
 export default async function setup(): Promise<() => Promise<void>> {
   // A pcscd this harness started in a run that was killed before its teardown is still ours.
   const previous = readState().pid;
-  const adopted = previous !== undefined && alive(previous) ? previous : undefined;
+  const adopted = previous !== undefined && isPcscd(previous) ? previous : undefined;
   rmSync(STATE_FILE, { force: true });
   const alreadyRunning = pcscdReady();
   // ONSHI_PCSCD_FIX=shim exercises the fallback on a machine where the route could be added.
