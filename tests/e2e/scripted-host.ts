@@ -1,0 +1,66 @@
+/**
+ * A scripted stand-in for the services host's side of `window.onshi`, served in place of the
+ * bridge client, so the real built renderer can be driven through every check screen before the
+ * check machine is wired into the host. The test decides each next view; the page records every
+ * call the screens make, so a test can assert what a click or a key press sent.
+ */
+import type { Page } from 'playwright-core';
+import type { CheckView } from '../../main/contract/channels/check';
+
+const SCRIPT = `(() => {
+  const listeners = {};
+  const state = { view: null, startView: null, calls: [] };
+  const ok = (value) => Promise.resolve({ ok: true, value });
+  window.__host = {
+    calls: state.calls,
+    show(view) {
+      state.view = view;
+      for (const listener of listeners['check.state'] || []) listener({ view });
+    },
+    onStart(view) { state.startView = view; },
+  };
+  window.onshi = {
+    invoke(channel, request) {
+      state.calls.push({ channel, request });
+      switch (channel) {
+        case 'app.info':
+          return ok({ name: 'onshi-cart', version: '0.1.0', trainingMode: true, transport: 'web', now: new Date().toISOString() });
+        case 'check.current':
+          return ok({ view: state.view });
+        case 'check.start':
+          state.view = state.startView;
+          return ok(state.view);
+        case 'check.send':
+          return ok(state.view);
+        default:
+          return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'このチャンネルはありません。' } });
+      }
+    },
+    on(event, listener) {
+      (listeners[event] = listeners[event] || []).push(listener);
+      return () => { listeners[event] = listeners[event].filter((l) => l !== listener); };
+    },
+  };
+})();`;
+
+/** Serves the scripted host instead of the bridge client for this page. */
+export async function useScriptedHost(page: Page): Promise<void> {
+  await page.route('**/onshi-bridge.js', (route) => route.fulfill({ contentType: 'text/javascript', body: SCRIPT }));
+}
+
+export async function showView(page: Page, view: CheckView): Promise<void> {
+  await page.evaluate((v) => (window as unknown as { __host: { show(v: unknown): void } }).__host.show(v), view);
+}
+
+export async function onStart(page: Page, view: CheckView): Promise<void> {
+  await page.evaluate((v) => (window as unknown as { __host: { onStart(v: unknown): void } }).__host.onStart(v), view);
+}
+
+/** Every check.send request the screens made so far. */
+export async function sentEvents(page: Page): Promise<Array<{ type: string } & Record<string, unknown>>> {
+  return page.evaluate(() =>
+    (window as unknown as { __host: { calls: Array<{ channel: string; request: { type: string } }> } }).__host.calls
+      .filter((c) => c.channel === 'check.send')
+      .map((c) => c.request),
+  );
+}
