@@ -3,6 +3,15 @@
  * lives, whether this is training mode, and the OS adapters it injects. The host never looks these
  * up itself, so the same services run under Electron, under plain Node and in tests.
  */
+import type { HttpTransport } from '../oqs/consent/http-transport';
+import type { SecretProtector } from '../store/secret-protector';
+
+/** OS adapters: the app injects DPAPI and Electron's net.fetch; absent, the Node stand-ins are used. */
+export interface HostAdapters {
+  readonly secretProtector?: SecretProtector;
+  readonly httpTransport?: HttpTransport;
+}
+
 export interface HostConfig {
   /** The folder for the database and key files. Never a network path. */
   readonly dataDir: string;
@@ -12,4 +21,5 @@ export interface HostConfig {
   readonly transport: 'electron' | 'web';
   /** The clock, injectable so deadlines and lockouts can be tested. */
   readonly now?: () => Date;
+  readonly adapters?: HostAdapters;
 }

@@ -1,8 +1,11 @@
 /**
  * Entry of the services host inside the Electron app: runs as a utilityProcess, so an fsync, a large
  * import or a slow card never blocks the window. The main process sends one init message carrying
- * the settings and a MessagePort; from then on this process speaks the wire protocol on that port.
+ * the settings and two MessagePorts: the wire protocol to the window's relay, and the requests only
+ * the main process can answer (DPAPI through safeStorage).
  */
+import { NetFetchTransport } from '../adapters/electron/net-fetch-transport';
+import { PortSecretProtector } from '../adapters/port-secret-protector';
 import { createServicesHost } from '../host/services-host';
 
 /** The parts of Electron's ParentPort/MessagePortMain this process uses (no electron import here). */
@@ -28,9 +31,14 @@ if (!parentPort) {
 
 parentPort.once('message', (init) => {
   const settings = init.data as ServicesInit;
-  const port = init.ports[0];
-  if (!port) process.exit(1);
-  void createServicesHost({ dataDir: settings.dataDir, trainingMode: settings.trainingMode, transport: 'electron' }).then((host) => {
+  const [port, osPort] = init.ports;
+  if (!port || !osPort) process.exit(1);
+  void createServicesHost({
+    dataDir: settings.dataDir,
+    trainingMode: settings.trainingMode,
+    transport: 'electron',
+    adapters: { secretProtector: new PortSecretProtector(osPort), httpTransport: new NetFetchTransport() },
+  }).then((host) => {
     const connection = host.connect((message) => port.postMessage(message));
     port.on('message', (event) => void connection.receive(event.data));
     port.start();

@@ -5,6 +5,7 @@
  */
 import { ipcMain, MessageChannelMain, utilityProcess, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
+import { answerSecretRequests } from '../adapters/electron/safe-storage-protector';
 import { IpcErrors, type CallOutcome, type WireFromHost } from '../contract';
 import type { ServicesInit } from './services-process';
 import { APP_ORIGIN } from './window-options';
@@ -20,7 +21,9 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trusted: ReadonlySet<
 export function startServicesRelay(mainDir: string, init: ServicesInit, trusted: Set<number>, windows: () => WebContents[]): () => void {
   const child = utilityProcess.fork(path.join(mainDir, 'host.js'), [], { serviceName: 'onshi-cart services' });
   const { port1, port2 } = new MessageChannelMain();
-  child.postMessage(init, [port2]);
+  const os = new MessageChannelMain();
+  child.postMessage(init, [port2, os.port2]);
+  answerSecretRequests(os.port1);
 
   let nextId = 1;
   const pending = new Map<number, (outcome: CallOutcome<unknown>) => void>();
@@ -52,6 +55,7 @@ export function startServicesRelay(mainDir: string, init: ServicesInit, trusted:
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL);
     port1.close();
+    os.port1.close();
     child.kill();
   };
 }
