@@ -10,7 +10,7 @@ import type { ReferenceRegistration, SearchInfo } from './elements';
 import { encodeText, type XmlEncoding } from './encoding';
 import { TerminalErrors } from './errors';
 import { answerFileNames, FILE_KINDS, prefixOf, requestFileName, type FileKind, type FileNamePrefixes, type FileStep } from './file-kinds';
-import { DEFAULT_RENAME_RETRY, waitForAnswer, writeAtomically, type RetryPolicy } from './folder-io';
+import { DEFAULT_MAX_ANSWER_BYTES, DEFAULT_RENAME_RETRY, waitForAnswer, writeAtomically, type RetryPolicy } from './folder-io';
 import { buildDownloadRequest, buildReferenceRequest, buildSearchRequest, type InsurerPadding, type RequestHeader } from './requests';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './xml-read';
 import { DEFAULT_ZIP_LIMITS, unzipXmlEntries, type ZipLimits } from './zip';
@@ -32,6 +32,7 @@ export interface TerminalClientOptions {
   readonly renameFile?: (from: string, to: string) => Promise<void>;
   readonly xmlLimits?: XmlLimits;
   readonly zipLimits?: ZipLimits;
+  readonly maxAnswerBytes?: number;
   readonly now?: () => Date;
 }
 
@@ -57,7 +58,7 @@ export class TerminalClient {
     this.o = {
       encoding: 'Shift_JIS', insurerPadding: 'space', answerTimeoutMs: 60_000, pollMs: 500, settleMs: 50,
       fileNamePrefixes: {}, machineTag: randomBytes(2).toString('hex'), renameRetry: DEFAULT_RENAME_RETRY,
-      xmlLimits: DEFAULT_XML_LIMITS, zipLimits: DEFAULT_ZIP_LIMITS, now: () => new Date(), ...options,
+      xmlLimits: DEFAULT_XML_LIMITS, zipLimits: DEFAULT_ZIP_LIMITS, maxAnswerBytes: DEFAULT_MAX_ANSWER_BYTES, now: () => new Date(), ...options,
     };
     if (!/^[A-Za-z0-9]{0,16}$/.test(this.o.machineTag)) throw TerminalErrors.invalidRequest('machineTag: up to 16 letters or digits');
   }
@@ -134,6 +135,7 @@ export class TerminalClient {
     const names = answerFileNames(prefix, step, suffix);
     const found = await waitForAnswer({
       dir: this.o.resultDir, names: [names.xml, names.zip], timeoutMs: this.o.answerTimeoutMs, pollMs: this.o.pollMs, settleMs: this.o.settleMs,
+      maxBytes: this.o.maxAnswerBytes,
     });
     const rawXml = found.name === names.zip ? (await unzipXmlEntries(found.bytes, this.o.zipLimits)).map((e) => e.bytes) : [found.bytes];
     const parts = rawXml.map((b) => readAnswer(shape, b, this.o.xmlLimits));

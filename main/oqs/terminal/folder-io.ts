@@ -12,6 +12,9 @@ import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TerminalErrors } from './errors';
 
+/** 64 MB: a 10,000-record batch answer is about 17 MB uncompressed. */
+export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
 export interface RetryPolicy {
   readonly attempts: number;
   readonly delayMs: number;
@@ -70,6 +73,8 @@ export interface AnswerWait {
   readonly pollMs: number;
   /** How long a file's size must stay the same before it is read. */
   readonly settleMs: number;
+  /** Larger answers are refused unread (a zip's own limits apply after this). */
+  readonly maxBytes: number;
 }
 
 async function sizeOf(path: string): Promise<number | undefined> {
@@ -105,6 +110,10 @@ export function waitForAnswer(wait: AnswerWait): Promise<{ name: string; bytes: 
           if (first === undefined || first === 0) continue;
           await sleep(wait.settleMs);
           if ((await sizeOf(path)) !== first) continue;
+          if (first > wait.maxBytes) {
+            finish(() => reject(TerminalErrors.tooLarge(`${name}: ${first} bytes > ${wait.maxBytes}`)));
+            return;
+          }
           const bytes = await readFile(path);
           finish(() => resolve({ name, bytes }));
           return;

@@ -53,7 +53,7 @@ describe('atomic request writes', () => {
 });
 
 describe('waiting for the answer', () => {
-  const wait = (names: string[], timeoutMs = 2000) => waitForAnswer({ dir, names, timeoutMs, pollMs: 20, settleMs: 10 });
+  const wait = (names: string[], timeoutMs = 2000) => waitForAnswer({ dir, names, timeoutMs, pollMs: 20, settleMs: 10, maxBytes: 1024 });
 
   it('finds an answer written later, whichever of the names comes', async () => {
     const pending = wait(['a.xml', 'a.zip']);
@@ -63,6 +63,11 @@ describe('waiting for the answer', () => {
 
   it('times out with OQS_TERMINAL_TIMEOUT', async () => {
     await expect(wait(['never.xml'], 100)).rejects.toMatchObject({ code: 'OQS_TERMINAL_TIMEOUT' });
+  });
+
+  it('refuses an answer over the size cap without reading it', async () => {
+    await writeFile(join(dir, 'big.xml'), Buffer.alloc(2048, 0x20));
+    await expect(wait(['big.xml'])).rejects.toMatchObject({ code: 'OQS_FILE_TOO_LARGE' });
   });
 
   it('never moves or deletes the answer it read', async () => {
