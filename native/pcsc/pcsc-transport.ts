@@ -115,7 +115,8 @@ export class PcscTransport implements CardTransport {
     }
     if (response.length >= 2) return Uint8Array.from(response);
     // vpcd and some drivers hand back an empty answer when the card leaves mid-command.
-    throw (await this.cardLeft()) ? CardErrors.cardGone(this.contactless, 'empty answer, card left') : CardErrors.badResponse(`response of ${response.length} bytes`);
+    if (response.length === 0 && (await this.cardLeft())) throw CardErrors.cardGone(this.contactless, 'empty answer, card left');
+    throw CardErrors.badResponse(`response of ${response.length} bytes`);
   }
 
   async reset(): Promise<void> {

@@ -49,11 +49,30 @@ function alive(pid: number): boolean {
   }
 }
 
-function isPcscd(pid: number): boolean {
+/**
+ * A pcscd this harness started carries a marker in its environment, so a later run recognises it
+ * (e.g. after a run was killed before its teardown) and never mistakes someone else's for its own.
+ * Earlier harness versions left only VITEST=true: a test process is allowed to start pcscd only here.
+ */
+const MARKER = 'ONSHI_PCSCD_HARNESS=1';
+
+function startedByHarness(pid: number): boolean {
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'pcscd';
+    if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'pcscd') return false;
+    const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    return env.includes(MARKER) || env.includes('VITEST=true');
   } catch {
     return false;
+  }
+}
+
+/** The running pcscd's pid, from the pid file it writes. */
+function runningPcscdPid(): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync('/run/pcscd/pcscd.pid', 'utf8').trim(), 10);
+    return Number.isInteger(pid) && alive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -107,7 +126,7 @@ export async function startPcscd(): Promise<void> {
   const state = readState();
   if (pcscdReady()) return;
   const log = openSync(LOG_FILE, 'a');
-  const env = state.shim ? { ...process.env, LD_PRELOAD: SHIM_SO } : process.env;
+  const env = { ...process.env, ONSHI_PCSCD_HARNESS: '1', ...(state.shim ? { LD_PRELOAD: SHIM_SO } : {}) };
   const child = spawn('pcscd', ['--foreground'], { detached: true, stdio: ['ignore', log, log], env });
   child.unref();
   if (child.pid === undefined) throw new Error('pcscd harness: could not start pcscd');
@@ -161,8 +180,8 @@ export async function medianRoundTripMs(samples = 60): Promise<number> {
 /** globalSetup of the "serial" project: pcscd up, latency fixed and measured; teardown undoes ours. */
 export default async function setup(): Promise<() => Promise<void>> {
   // A pcscd this harness started in a run that was killed before its teardown is still ours.
-  const previous = readState().pid;
-  const adopted = previous !== undefined && isPcscd(previous) ? previous : undefined;
+  const running = runningPcscdPid();
+  const adopted = running !== undefined && startedByHarness(running) ? running : undefined;
   rmSync(STATE_FILE, { force: true });
   const alreadyRunning = pcscdReady();
   // ONSHI_PCSCD_FIX=shim exercises the fallback on a machine where the route could be added.
