@@ -3,20 +3,17 @@
  * actions are synchronous; the log is not). `durable()` resolves with their sequence numbers once
  * every row is on disk, or rejects with the first failure.
  */
-import type { AuditPort, CheckAuditEntry } from './ports';
+import type { AuditEvent } from '../audit/events';
+import type { AuditPort } from './ports';
 
 export class AuditTrail {
   private tail: Promise<void> = Promise.resolve();
   private readonly seqs: number[] = [];
   private failure: unknown = null;
 
-  constructor(
-    private readonly audit: AuditPort,
-    private readonly checkId: string,
-  ) {}
+  constructor(private readonly audit: AuditPort) {}
 
-  record(entry: Omit<CheckAuditEntry, 'checkId'>): void {
-    const row: CheckAuditEntry = { ...entry, checkId: this.checkId };
+  record(row: AuditEvent): void {
     this.tail = this.tail.then(async () => {
       if (this.failure !== null) return;
       try {

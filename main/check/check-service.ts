@@ -81,8 +81,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
   };
 
   function run(checkId: string, staffId: string, settings: Awaited<ReturnType<CheckPorts['settings']['readCheckSettings']>>): Running {
-    const trail = new AuditTrail(ports.audit, checkId);
-    trail.record({ type: 'check.started', data: { staffId, trainingMode } });
+    const trail = new AuditTrail(ports.audit);
     const machine = createCheckMachine({ ports, record: (entry) => trail.record(entry), now });
     const actor = createActor(machine, { input: { checkId, staffId, trainingMode, settings } });
     const send = (event: CheckSystemEvent) => actor.send(event);

@@ -14,12 +14,14 @@ import { AppError, toAppError } from '../contract/errors';
 import { CARD_NOT_REGISTERED, CheckErrors, failureKind } from './errors';
 import { checkActors } from './machine-actors';
 import type { CheckContext, CheckEvent, CheckInput, CheckOutcome, CheckOutput, ResumePoint } from './machine-types';
-import type { CheckAuditEntry, CheckPorts, InsuranceIdentifiers, Qualification } from './ports';
+import type { AuditEvent } from '../audit/events';
+import { auditEventOf, type CheckAuditNote } from './audit-events';
+import type { CheckPorts, InsuranceIdentifiers, Qualification } from './ports';
 
 export interface CheckMachineDeps {
   ports: CheckPorts;
   /** Queues an audit row (the service keeps them in order and knows when they are durable). */
-  record(entry: Omit<CheckAuditEntry, 'checkId'>): void;
+  record(event: AuditEvent): void;
   now(): Date;
 }
 
@@ -96,8 +98,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
         context.interruption?.from === 'registration' && context.identity?.method === 'pin',
     },
     actions: {
-      audit: ({ context }, params: { type: CheckAuditEntry['type']; data?: CheckAuditEntry['data'] }) =>
-        deps.record({ type: params.type, data: { staffId: context.staffId, ...params.data } }),
+      audit: ({ context }, note: CheckAuditNote) => deps.record(auditEventOf(context, note)),
       clearNotice: assign({ notice: null }),
       noticeFromError: assign(({ event }) => {
         const shown = toAppError(errorOf(event));
@@ -151,7 +152,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
     on: {
       CANCEL: { target: '.ended', actions: { type: 'endAs', params: { outcome: 'cancelled' } } },
       IDLE: { target: '.ended', actions: { type: 'endAs', params: { outcome: 'idle' } } },
-      NETWORK_DOWN: { actions: [assign({ network: 'offline' }), { type: 'audit', params: { type: 'check.networkDown' } }] },
+      NETWORK_DOWN: { actions: assign({ network: 'offline' }) },
       NETWORK_UP: { actions: assign({ network: 'online' }) },
     },
     states: {
@@ -167,13 +168,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
                   careSetting: { setting: event.setting, reason: event.reason, treatmentDate: event.treatmentDate },
                   consent: emptyDraft(context.settings.enabledConsentItems),
                 })),
-                {
-                  type: 'audit',
-                  params: ({ event }) => ({
-                    type: 'check.careSetting',
-                    data: { setting: event.setting, reason: event.reason, treatmentDate: event.treatmentDate },
-                  }),
-                },
+                { type: 'audit', params: { step: 'care-setting' } },
               ],
             },
             {
@@ -192,7 +187,6 @@ export function createCheckMachine(deps: CheckMachineDeps) {
                   careSetting: { setting: 'homeCare' as const, reason: null, treatmentDate: event.treatmentDate },
                   secondVisit: event.identifiers,
                 })),
-                { type: 'audit', params: { type: 'check.secondVisit', data: { setting: 'homeCare' } } },
               ],
             },
             {
@@ -227,16 +221,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
               BACK: 'choosing',
               CONSENT_CONFIRM: {
                 target: '#check.card',
-                actions: {
-                  type: 'audit',
-                  params: ({ context }) => ({
-                    type: 'check.consentConfirmed',
-                    data: {
-                      consent: draftChoices(context.consent).map((c) => `${c.item}:${c.agreed ? 1 : 0}`).join(','),
-                      enteredBy: context.enteredBy,
-                    },
-                  }),
-                },
+                actions: { type: 'audit', params: { consent: true } },
               },
             },
           },
@@ -261,7 +246,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
                 target: '#check.identity',
                 actions: [
                   assign(({ event }) => ({ ...event.output, cardProblem: null })),
-                  { type: 'audit', params: ({ event }) => ({ type: 'check.cardRead', data: { pinTriesLeft: event.output.pinTriesLeft } }) },
+                  { type: 'audit', params: { step: 'card-read' } },
                 ],
               },
               onError: [
@@ -302,7 +287,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
                   target: '#check.afterIdentity',
                   actions: [
                     assign(({ context }) => ({ identity: { method: 'visual' as const, certificate: context.certificate!, staffId: context.staffId } })),
-                    { type: 'audit', params: { type: 'check.identity', data: { method: 'visual' } } },
+                    { type: 'audit', params: { identity: 'visual', outcome: 'ok' } },
                   ],
                 },
                 { target: 'visual', actions: assign({ notice: { code: 'PASSCODE_WRONG', message: 'パスコードが違います。ご自身のパスコードをもう一度入力してください。' } }) },
@@ -327,12 +312,12 @@ export function createCheckMachine(deps: CheckMachineDeps) {
               src: 'verifyPin',
               input: ({ event }) => ({ pin: (event as Extract<CheckEvent, { type: 'PIN_SUBMITTED' }>).pin }),
               onDone: [
-                { guard: 'endRequested', target: '#check.ended', actions: ['endAsRequested', { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'endRequested' } } }] },
-                { guard: ({ event }) => event.output.verified, target: 'signing', actions: { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'ok' } } } },
+                { guard: 'endRequested', target: '#check.ended', actions: ['endAsRequested', { type: 'audit', params: { identity: 'pin', outcome: 'cancelled' } }] },
+                { guard: ({ event }) => event.output.verified, target: 'signing', actions: { type: 'audit', params: { identity: 'pin', outcome: 'ok' } } },
                 {
                   guard: ({ event }) => !event.output.verified && event.output.triesLeft === 0,
                   target: 'blocked',
-                  actions: [assign({ pinTriesLeft: 0 }), { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'blocked', pinTriesLeft: 0 } } }],
+                  actions: [assign({ pinTriesLeft: 0 }), { type: 'audit', params: { identity: 'pin', outcome: 'failed' } }],
                 },
                 {
                   target: 'pinEntry',
@@ -341,14 +326,14 @@ export function createCheckMachine(deps: CheckMachineDeps) {
                       const triesLeft = event.output.verified ? null : event.output.triesLeft;
                       return { pinTriesLeft: triesLeft, notice: { code: 'PIN_WRONG', message: `暗証番号が違います。残り${triesLeft ?? '-'}回です。` } };
                     }),
-                    { type: 'audit', params: ({ context }) => ({ type: 'check.pinVerify', data: { result: 'wrong', pinTriesLeft: context.pinTriesLeft } }) },
+                    { type: 'audit', params: { identity: 'pin', outcome: 'failed' } },
                   ],
                 },
               ],
               onError: [
                 { guard: 'endRequested', target: '#check.ended', actions: 'endAsRequested' },
-                { guard: 'errorIsCardRemoved', target: '#check.card.waiting', actions: [{ type: 'cardLost', params: { problem: 'removed' } }, { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'cardRemoved' } } }] },
-                { guard: 'errorIsReaderGone', target: '#check.card.waiting', actions: [{ type: 'cardLost', params: { problem: 'readerGone' } }, { type: 'audit', params: { type: 'check.pinVerify', data: { result: 'readerGone' } } }] },
+                { guard: 'errorIsCardRemoved', target: '#check.card.waiting', actions: [{ type: 'cardLost', params: { problem: 'removed' } }, { type: 'audit', params: { identity: 'pin', outcome: 'failed' } }] },
+                { guard: 'errorIsReaderGone', target: '#check.card.waiting', actions: [{ type: 'cardLost', params: { problem: 'readerGone' } }, { type: 'audit', params: { identity: 'pin', outcome: 'failed' } }] },
                 { target: '#check.interrupted', actions: { type: 'interrupt', params: { from: 'card' } } },
               ],
             },
@@ -365,7 +350,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
               input: ({ context }) => ({ challenge: context.challenge!, certificate: context.certificate! }),
               onDone: {
                 target: '#check.afterIdentity',
-                actions: [assign(({ event }) => ({ identity: event.output })), { type: 'audit', params: { type: 'check.identity', data: { method: 'pin' } } }],
+                actions: [assign(({ event }) => ({ identity: event.output })), { type: 'audit', params: { step: 'signature' } }],
               },
               onError: [
                 { guard: 'errorIsCardRemoved', target: '#check.card.waiting', actions: { type: 'cardLost', params: { problem: 'removed' } } },
@@ -407,7 +392,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
               input: ({ context }) => ({ certificate: context.certificate! }),
               onDone: {
                 target: '#check.registering',
-                actions: [assign(({ event }) => ({ identity: event.output })), { type: 'audit', params: { type: 'check.insuranceUseRegistered' } }],
+                actions: [assign(({ event }) => ({ identity: event.output })), { type: 'audit', params: { step: 'use-registration' } }],
               },
               onError: [
                 { guard: 'errorIsCardRemoved', target: '#check.card.waiting', actions: { type: 'cardLost', params: { problem: 'removed' } } },
@@ -424,7 +409,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
             target: 'registering',
             actions: [
               assign(({ event }) => ({ prescription: event.method })),
-              { type: 'audit', params: ({ event }) => ({ type: 'check.prescription', data: { method: event.method } }) },
+              { type: 'audit', params: { step: 'prescription-method' } },
             ],
           },
         },
@@ -449,7 +434,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
               target: 'result',
               actions: [
                 assign(({ event }) => ({ result: event.output })),
-                { type: 'audit', params: ({ event }) => ({ type: 'check.consentRegistered', data: { registrationId: event.output.registrationId } }) },
+                { type: 'audit', params: { step: 'consent-registration' } },
               ],
             },
           ],
@@ -472,10 +457,10 @@ export function createCheckMachine(deps: CheckMachineDeps) {
             target: 'ended',
             actions: [
               assign(({ context, event }) => ({ outcome: 'cancelled' as const, queuedJobs: event.output.queued ? [...context.queuedJobs, 'consent.cancel' as const] : context.queuedJobs })),
-              { type: 'audit', params: ({ event }) => ({ type: 'check.consentCancelled', data: { queued: event.output.queued } }) },
+              { type: 'audit', params: { step: 'consent-registration', outcome: 'cancelled' } },
             ],
           },
-          onError: { target: 'ended', actions: [{ type: 'endAs', params: { outcome: 'cancelled' } }, { type: 'audit', params: { type: 'check.consentCancelFailed' } }] },
+          onError: { target: 'ended', actions: [{ type: 'endAs', params: { outcome: 'cancelled' } }, { type: 'audit', params: { step: 'consent-registration', outcome: 'failed', code: 'CONSENT_CANCEL_FAILED' } }] },
         },
         on: { CANCEL: {}, IDLE: {} },
       },
@@ -483,7 +468,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
         invoke: {
           src: 'reinquire',
           input: ({ context }) => ({ identifiers: context.secondVisit!, treatmentDate: context.careSetting!.treatmentDate }),
-          onDone: { target: 'result', actions: [assign(({ event }) => ({ result: event.output })), { type: 'audit', params: { type: 'check.reinquired' } }] },
+          onDone: { target: 'result', actions: [assign(({ event }) => ({ result: event.output })), { type: 'audit', params: { step: 'reinquiry' } }] },
           onError: { target: 'interrupted', actions: { type: 'interrupt', params: { from: 'secondVisit' } } },
         },
         on: { NETWORK_DOWN: { target: 'interrupted', actions: { type: 'interruptOffline', params: { from: 'secondVisit' } } } },
@@ -513,7 +498,6 @@ export function createCheckMachine(deps: CheckMachineDeps) {
                 outcome: 'completed' as const,
                 queuedJobs: event.output.queued ? [...context.queuedJobs, 'reference-number.register' as const] : context.queuedJobs,
               })),
-              { type: 'audit', params: ({ event }) => ({ type: 'check.referenceNumber', data: { queued: event.output.queued } }) },
             ],
           },
           onError: {
@@ -523,7 +507,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
         },
       },
       interrupted: {
-        entry: { type: 'audit', params: ({ context }) => ({ type: 'check.interrupted', data: { kind: context.interruption?.kind ?? null, from: context.interruption?.from ?? null, code: context.interruption?.code ?? null } }) },
+        entry: { type: 'audit', params: { interruption: true } },
         on: {
           RETRY: [
             { guard: { type: 'resumesAt', params: { from: 'card' } }, target: 'card' },
@@ -537,7 +521,6 @@ export function createCheckMachine(deps: CheckMachineDeps) {
             target: 'ended',
             actions: [
               { type: 'endAs', params: { outcome: 'fallback' } },
-              { type: 'audit', params: ({ event }) => ({ type: 'check.fallback', data: { fallback: event.fallback } }) },
             ],
           },
         },
@@ -545,7 +528,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
       },
       ended: {
         type: 'final',
-        entry: [assign(({ context }) => clearedPatientData(context)), { type: 'audit', params: ({ context }) => ({ type: 'check.ended', data: { outcome: context.outcome } }) }],
+        entry: [{ type: 'audit', params: { end: true } }, assign(({ context }) => clearedPatientData(context))],
       },
     },
     output: ({ context }) => ({ checkId: context.checkId, outcome: context.outcome ?? 'cancelled', queuedJobs: context.queuedJobs }),

@@ -7,6 +7,7 @@
  * simulator, so a check can prove it never runs on a simulator when a real endpoint is configured.
  * A port rejects with an AppError whose code is one of those in ./errors (adapters translate).
  */
+import type { AuditEvent } from '../audit/events';
 import type { AlternateRouteReason, CareSettingId } from './care-settings';
 import type { ConsentEnteredBy, ConsentItem } from './consent-items';
 
@@ -130,18 +131,9 @@ export interface ClerkPort {
   onIdle(listener: () => void): () => void;
 }
 
-export type AuditValue = string | number | boolean | null;
-
-/** One audit row of a check: what happened, never patient data, never a secret. */
-export interface CheckAuditEntry {
-  type: `check.${string}`;
-  checkId: string;
-  data: Record<string, AuditValue>;
-}
-
 export interface AuditPort {
-  /** Resolves once the row is durable. */
-  append(entry: CheckAuditEntry): Promise<{ seq: number }>;
+  /** Resolves once the row is durable. The event's schema has no room for patient data or secrets. */
+  append(event: AuditEvent): Promise<{ seq: number }>;
 }
 
 export interface CheckSettings {

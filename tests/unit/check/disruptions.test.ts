@@ -50,7 +50,7 @@ async function endCleanly(h: Harness): Promise<void> {
   expect(view.consent.items).toEqual([]);
   expect(view.card.pinTriesLeft).toBeNull();
   expect(h.fakes.card.watchers).toBe(0);
-  expect(h.fakes.audit.types().at(-1)).toBe('check.ended');
+  expect(h.fakes.audit.rows.at(-1)?.kind).toBe('check.outcome');
 }
 
 describe('the card pulled in every state', () => {
@@ -121,7 +121,7 @@ describe('a pulled card or dropped network during the calls that are never aband
     await h.until('identity.choosing');
     expect(h.fakes.card.script.calls.verifyAuthPin).toBe(1);
     expect(h.fakes.card.script.calls.readPinTriesLeft).toBe(2);
-    expect(h.fakes.audit.rows.filter((r) => r.type === 'check.pinVerify').map((r) => r.data.result)).toEqual(['cardRemoved']);
+    expect(h.fakes.audit.types().filter((t) => t.startsWith('check.identity'))).toEqual(['check.identity:pin:failed']);
   });
 
   it('registration lost to the network: offline with fallbacks; a fallback ends the check', async () => {
@@ -133,7 +133,7 @@ describe('a pulled card or dropped network during the calls that are never aband
     expect(view.interruption).toMatchObject({ kind: 'offline', code: 'NETWORK_DOWN' });
     h.send({ type: 'USE_FALLBACK', fallback: 'qualificationNotice' });
     expect((await h.service.ended()).outcome).toBe('fallback');
-    expect(h.fakes.audit.rows.find((r) => r.type === 'check.fallback')?.data.fallback).toBe('qualificationNotice');
+    expect(h.fakes.audit.rows.at(-1)).toMatchObject({ kind: 'check.outcome', outcome: 'failed', code: 'CHECK_FALLBACK' });
   });
 
   it('back online, RETRY after a lost PIN registration reads the card again for a new VERIFY', async () => {

@@ -3,11 +3,11 @@
  * is in flight) or made to fail once; every call is counted, so tests can say "VERIFY was sent once".
  */
 import { AppError } from '../../../main/contract/errors';
+import { AuditEventSchema, type AuditEvent } from '../../../main/audit/events';
 import type {
   AuditPort,
   CardEvent,
   CardSessionPort,
-  CheckAuditEntry,
   CheckJob,
   CheckPorts,
   CheckSettings,
@@ -237,14 +237,21 @@ export class FakeClerk implements ClerkPort {
   }
 }
 
+/** Holds rows to the audit log's strict schema, as the real log does. */
 export class FakeAudit implements AuditPort {
-  readonly rows: CheckAuditEntry[] = [];
-  async append(entry: CheckAuditEntry) {
-    this.rows.push(structuredClone(entry));
+  readonly rows: AuditEvent[] = [];
+  async append(event: AuditEvent) {
+    this.rows.push(AuditEventSchema.parse(event));
     return { seq: this.rows.length };
   }
+  /** Each row as kind:detail, e.g. 'check.step:card-read' or 'check.identity:pin:failed'. */
   types() {
-    return this.rows.map((r) => r.type);
+    return this.rows.map((r) => {
+      if (r.kind === 'check.step') return `${r.kind}:${r.step}${r.outcome === 'ok' ? '' : `:${r.outcome}`}`;
+      if (r.kind === 'check.identity') return `${r.kind}:${r.method}:${r.outcome}`;
+      if (r.kind === 'check.outcome') return `${r.kind}:${r.outcome}`;
+      return r.kind;
+    });
   }
 }
 

@@ -26,15 +26,15 @@ describe('a check, path by path', () => {
     expect(summary.outcome).toBe('completed');
     expect(summary.auditSeqs.length).toBe(h.fakes.audit.rows.length);
     expect(h.fakes.audit.types()).toEqual([
-      'check.started',
-      'check.careSetting',
-      'check.consentConfirmed',
-      'check.cardRead',
-      'check.pinVerify',
-      'check.identity',
-      'check.consentRegistered',
-      'check.ended',
+      'check.step:care-setting',
+      'check.consent',
+      'check.step:card-read',
+      'check.identity:pin:ok',
+      'check.step:signature',
+      'check.step:consent-registration',
+      'check.outcome:ok',
     ]);
+    expect(h.fakes.audit.rows.at(-1)).toMatchObject({ actor: 'S001', check: 'chk-1', validity: 1 });
     const ended = h.view();
     expect(ended.step).toBe('ended');
     expect(ended.result).toBeNull();
@@ -90,7 +90,8 @@ describe('a check, path by path', () => {
     h.send({ type: 'CHOOSE_VISUAL' });
     h.send({ type: 'VISUAL_CONFIRMED', passcode: '9876' });
     await h.until('result');
-    expect(h.fakes.audit.rows.find((r) => r.type === 'check.pinVerify')?.data.result).toBe('blocked');
+    expect(h.fakes.audit.types()).toContain('check.identity:pin:failed');
+    expect(h.fakes.audit.rows.find((r) => r.kind === 'check.identity' && r.method === 'visual')).toMatchObject({ attestedBy: 'S001', outcome: 'ok' });
   });
 
   it('a card read as blocked goes straight to the reset routes', async () => {
@@ -109,7 +110,7 @@ describe('a check, path by path', () => {
     h.send({ type: 'INSURANCE_USE_AGREE' });
     await h.until('result');
     expect(h.fakes.consent.script.calls.registerInsuranceUse).toBe(1);
-    expect(h.fakes.audit.types()).toContain('check.insuranceUseRegistered');
+    expect(h.fakes.audit.types()).toContain('check.step:use-registration');
   });
 
   it('利用登録 after 目視: the patient enters the PIN for it, then consent is registered', async () => {
@@ -198,9 +199,9 @@ describe('a check, path by path', () => {
       { item: 'operation', agreed: false },
     ]);
     expect(reg?.enteredBy).toBe('staff');
-    expect(h.fakes.audit.rows.find((r) => r.type === 'check.consentConfirmed')?.data).toMatchObject({
-      consent: 'medication:1,operation:0',
-      enteredBy: 'staff',
+    expect(h.fakes.audit.rows.find((r) => r.kind === 'check.consent')).toMatchObject({
+      items: { medication: true, operation: false },
+      enteredBy: 'staff-proxy',
     });
   });
 

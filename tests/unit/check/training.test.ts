@@ -17,7 +17,6 @@ describe('training mode', () => {
       expect(view.trainingMode).toBe(true);
       expect(view.trainingBanner).toBe('研修モード：実際の資格確認ではありません');
     }
-    expect(h.fakes.audit.rows[0]?.data.trainingMode).toBe(true);
   });
 
   it('a real check carries neither', async () => {
