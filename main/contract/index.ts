@@ -8,11 +8,13 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { appEvents } from './channels/app-events';
+import { auditChannels } from './channels/audit';
 import { checkChannels, checkEvents } from './channels/check';
 
 export const channels = {
   ...appChannels,
   ...checkChannels,
+  ...auditChannels,
 } as const;
 
 export const events = {

@@ -9,6 +9,7 @@ import { createHandlerTable, type HandlerTable, type Handlers } from './handler-
 import { EventHub } from './event-hub';
 import type { HostConfig } from './host-config';
 import { appHandlers } from './handlers/app';
+import { auditHandlers } from './handlers/audit';
 import { checkHandlers } from './handlers/check';
 
 export interface HostConnection {
@@ -31,6 +32,7 @@ export async function createServicesHost(config: HostConfig): Promise<ServicesHo
   const handlers: Handlers = {
     ...appHandlers(config),
     ...checkHandlers({ checks: null, events }),
+    ...auditHandlers({ audit: null, shipping: null }),
   };
   const table = createHandlerTable(handlers);
 
