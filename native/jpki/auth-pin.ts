@@ -22,7 +22,9 @@ export class AuthPin {
   static fromBytes(input: Uint8Array): AuthPin {
     let end = input.length;
     while (end > 0 && (input[end - 1] === 0x0a || input[end - 1] === 0x0d)) end--;
-    const bytes = input.slice(0, end);
+    // A copy, never a view: the input is wiped next (Buffer.slice would share its memory).
+    const bytes = new Uint8Array(end);
+    bytes.set(input.subarray(0, end));
     input.fill(0);
     if (bytes.length !== 4 || !bytes.every((b) => b >= 0x30 && b <= 0x39)) {
       bytes.fill(0);

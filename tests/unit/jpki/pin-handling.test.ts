@@ -17,6 +17,15 @@ describe('the PIN exists only for its one VERIFY', () => {
     expect(transport.sent[at]!.every((b) => b === 0)).toBe(true);
   });
 
+  it('keeps its own copy when the typed PIN arrives in a Node Buffer (as from stdin)', async () => {
+    const { transport } = virtualCard();
+    const typed = Buffer.from('1234\r\n', 'utf8');
+    const pin = AuthPin.fromBytes(typed);
+    expect(typed.every((b) => b === 0)).toBe(true);
+    await selectJpkiAp(transport);
+    await verifyAuthPin(transport, pin);
+  });
+
   it('never shows the PIN when printed, logged or serialised', () => {
     const pin = AuthPin.fromBytes(pinOf('4821'));
     const shown = [String(pin), JSON.stringify({ pin }), inspect(pin), inspect({ nested: { pin } }), `${pin}`];
