@@ -1,0 +1,83 @@
+/**
+ * The command line as hospital IT uses it: import a CSV, list, export in both encodings, and a bad
+ * import that fails with a non-zero exit, every bad row on stderr, and nothing imported.
+ */
+import iconv from 'iconv-lite';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../main/cli/index';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'onshi-inquiry-cli-'));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const code = await main(args);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+const CSV = '照会番号,保険者番号,記号,番号,枝番,生年月日\r\nA-1,33120015,東京,10,01,19500101\r\nA-2,138057,,20,02,19600202\r\n';
+
+describe('onshi-cart inquiry', () => {
+  it('imports, lists and exports byte-exact in UTF-8 and CP932', async () => {
+    const data = path.join(dir, 'data');
+    const sjisIn = path.join(dir, 'in.csv');
+    writeFileSync(sjisIn, iconv.encode(CSV, 'cp932'));
+    const imported = await cli(['inquiry', 'import', sjisIn, '--encoding', 'cp932', '--data-dir', data, '--institution', '0110113719', '--json']);
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout)).toEqual({ ok: true, added: 2, updated: 0, encoding: 'cp932' });
+
+    const listed = JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113719', '--json'])).stdout) as { count: number };
+    expect(listed.count).toBe(2);
+
+    const sjisOut = path.join(dir, 'out-sjis.csv');
+    expect((await cli(['inquiry', 'export', sjisOut, '--encoding', 'cp932', '--data-dir', data, '--institution', '0110113719'])).code).toBe(0);
+    expect(readFileSync(sjisOut).equals(readFileSync(sjisIn))).toBe(true);
+
+    const utf8Out = path.join(dir, 'out-utf8.csv');
+    process.env.ONSHI_DATA_DIR = data;
+    try {
+      expect((await cli(['inquiry', 'export', utf8Out, '--institution', '0110113719'])).code).toBe(0);
+    } finally {
+      delete process.env.ONSHI_DATA_DIR;
+    }
+    expect(readFileSync(utf8Out).equals(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')]))).toBe(true);
+  });
+
+  it('a bad file exits non-zero, names each bad row, and imports nothing', async () => {
+    const data = path.join(dir, 'data');
+    const bad = path.join(dir, 'bad.csv');
+    writeFileSync(bad, CSV + 'A-3,33120016,,30,03,19700303\r\nA-1,33120015,,40,04,19800404\r\n', 'utf8');
+    const run = await cli(['inquiry', 'import', bad, '--data-dir', data, '--institution', '0110113719', '--json']);
+    expect(run.code).toBe(1);
+    const { error } = JSON.parse(run.stderr) as { error: { code: string; detail: string } };
+    expect(error.code).toBe('INQUIRY_IMPORT_INVALID');
+    expect(error.detail).toBe('4行目 保険者番号: 保険者番号の検証番号が正しくありません\n5行目 照会番号: 照会番号が2行目と重複しています');
+    const listed = JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113719', '--json'])).stdout) as { count: number };
+    expect(listed.count).toBe(0);
+  });
+
+  it('refuses a wrong encoding name and a wrong 機関コード', async () => {
+    const data = path.join(dir, 'data');
+    expect(JSON.parse((await cli(['inquiry', 'export', path.join(dir, 'x.csv'), '--encoding', 'sjis', '--data-dir', data, '--institution', '0110113719', '--json'])).stderr).error.code).toBe('CLI_BAD_ARGUMENTS');
+    expect(JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113718', '--json'])).stderr).error.code).toBe('DEVICE_INSTITUTION_CODE');
+    expect(JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--json'])).stderr).error.code).toBe('INQUIRY_NO_INSTITUTION');
+  });
+
+  it('onshi-cart jobs shows the queue', async () => {
+    const run = await cli(['jobs', '--data-dir', path.join(dir, 'data'), '--json']);
+    expect(JSON.parse(run.stdout)).toEqual({ counts: { pending: 0, running: 0, done: 0, failed: 0 }, jobs: [] });
+  });
+});
