@@ -2,7 +2,7 @@
  * Ships audit rows to the hospital's collector in order, from the last confirmed row onwards. The
  * confirmed position moves only after the collector has read a whole batch, so a crash or a lost
  * connection at any point means that batch goes again (at-least-once; `audit reconcile` shows the
- * duplicates). While the collector is unreachable the shipper backs off, doubling up to a ceiling.
+ * duplicates). Retrying with backoff is the job queue's part (ship-loop.ts).
  */
 import type { Database } from 'better-sqlite3';
 import { formatSyslogMessage, frameSyslogMessage, localHostName } from './syslog-message';
@@ -21,19 +21,6 @@ export interface ShipperOptions {
 export interface ShipResult {
   readonly sent: number;
   readonly confirmedThrough: number;
-}
-
-export interface Backoff {
-  readonly initialMs: number;
-  readonly maxMs: number;
-}
-
-export const DEFAULT_BACKOFF: Backoff = { initialMs: 2_000, maxMs: 5 * 60_000 };
-
-/** The wait before attempt `failures + 1`: doubling, capped, with up to a quarter of jitter so carts do not retry in step. */
-export function backoffDelay(failures: number, backoff: Backoff, random: () => number = Math.random): number {
-  const base = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, failures - 1));
-  return Math.round(base * (0.75 + random() * 0.25));
 }
 
 export class AuditShipper {

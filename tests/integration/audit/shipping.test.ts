@@ -4,16 +4,16 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AuditLog } from '../../../main/audit/audit-log';
+import type { OpenedAudit } from '../../../main/audit/open-audit';
 import { reconcileCollectorLog } from '../../../main/audit/reconcile';
 import { ShipLoop } from '../../../main/audit/ship-loop';
 import { AuditShipper } from '../../../main/audit/shipper';
-import { auditFixture, loginEvent, type AuditFixture } from '../../unit/audit/audit-fixture';
+import { JobQueue } from '../../../main/store/job-queue';
+import { openAuditDir } from './audit-dir';
 import { freePort, makeTestPki, RsyslogCollector } from './rsyslog-collector';
 
 let dir: string;
-let fx: AuditFixture;
-let log: AuditLog;
+let audit: OpenedAudit;
 let collector: RsyslogCollector;
 let caPem: string;
 let port: number;
@@ -24,20 +24,19 @@ beforeAll(async () => {
   makeTestPki(dir, 'other');
   port = await freePort();
   collector = new RsyslogCollector(dir, 'good', port);
-  fx = auditFixture();
-  log = await fx.open();
+  audit = await openAuditDir(path.join(dir, 'data'));
 }, 60_000);
 afterAll(async () => {
   await collector.stop();
-  fx.cleanup();
+  audit.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 function appendSome(n: number): void {
-  for (let i = 0; i < n; i++) log.append({ ...loginEvent(`S${i}`) });
+  for (let i = 0; i < n; i++) audit.log.append({ kind: 'session.login', actor: `S${i}`, outcome: 'ok' });
 }
 
-/** Waits until the loop has made one more attempt than `after` failures, or has confirmed everything. */
+/** Waits until the condition holds (checked between the loop's ticks). */
 async function settle(loop: ShipLoop, predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!predicate()) {
@@ -48,9 +47,10 @@ async function settle(loop: ShipLoop, predicate: () => boolean, timeoutMs = 15_0
 }
 
 it('ships through collector down, stalled and refusing TLS, then back: no gap at the collector', async () => {
-  const shipper = new AuditShipper({ db: fx.db, target: { host: '127.0.0.1', port, ca: caPem, timeoutMs: 1_000 }, batchRows: 50 });
-  const loop = new ShipLoop(shipper, { initialMs: 100, maxMs: 400 }, 200);
-  log.onAppend(() => loop.wake());
+  const shipper = new AuditShipper({ db: audit.store.db, target: { host: '127.0.0.1', port, ca: caPem, timeoutMs: 1_000 }, batchRows: 50 });
+  const queue = new JobQueue(audit.store, { backoff: { baseMs: 100, maxMs: 400 } });
+  const loop = new ShipLoop(shipper, queue, 50);
+  audit.log.onAppend(() => loop.wake());
 
   // Down: nothing listens on the port.
   appendSome(30);
@@ -81,11 +81,11 @@ it('ships through collector down, stalled and refusing TLS, then back: no gap at
   // Back: the collector takes everything, including rows appended while it was away.
   await collector.start();
   appendSome(40);
-  const last = log.status().lastSeq;
+  const last = audit.log.status().lastSeq;
   await settle(loop, () => loop.state().confirmedThrough === last, 30_000);
   await collector.waitForLines(last);
 
-  const report = await reconcileCollectorLog(fx.db, collector.received);
+  const report = await reconcileCollectorLog(audit.store.db, collector.received);
   expect(report).toMatchObject({ ok: true, localRows: last, gaps: [], notYetReceived: null, mismatched: [] });
   expect(report.distinctReceived).toBe(last);
   await loop.stop();

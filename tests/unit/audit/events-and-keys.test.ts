@@ -2,7 +2,6 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChainMac } from '../../../main/audit/chain-mac';
 import { patientRef } from '../../../main/audit/patient-ref';
-import { backoffDelay } from '../../../main/audit/shipper';
 import { auditFixture, type AuditFixture } from './audit-fixture';
 
 describe('chain MAC', () => {
@@ -79,13 +78,5 @@ describe('what may be recorded', () => {
     const content = JSON.parse(fx.db.prepare('SELECT content FROM audit_log').pluck().get() as string);
     expect(content).toMatchObject({ at: '2026-11-25T01:00:02.500Z', skewMs: 2500 });
     expect(content.oqsTime).toBeUndefined();
-  });
-});
-
-describe('shipping backoff', () => {
-  it('doubles from the initial wait up to the ceiling, with at most a quarter of jitter', () => {
-    const backoff = { initialMs: 1000, maxMs: 8000 };
-    expect([1, 2, 3, 4, 5, 9].map((n) => backoffDelay(n, backoff, () => 1))).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
-    expect(backoffDelay(3, backoff, () => 0)).toBe(3000);
   });
 });
