@@ -1,6 +1,7 @@
 /** Every subcommand of `onshi-cart`. A domain adds its commands here, in one line. */
 import type { CliCommand } from '../command';
 import { auditCommands } from './audit';
+import { cardCommands } from './card';
 import { cardVirtualCommands } from './card-virtual';
 import { consentSimulatorCommands } from './consent-simulator';
 import { inquiryCommands } from './inquiry';
@@ -11,6 +12,7 @@ import { versionCommands } from './version';
 export const allCommands: readonly CliCommand[] = [
   ...versionCommands,
   ...consentSimulatorCommands,
+  ...cardCommands,
   ...cardVirtualCommands,
   ...simulatorCommands,
   ...auditCommands,
