@@ -71,7 +71,7 @@ export class TerminalClient {
 
   /** 資格確認 (single), 資格確認（訪問診療等／オンライン診療等）: one person, one answer. */
   async confirm(kind: 'qualification' | 'homeVisitQualification' | 'onlineQualification', search: SearchInfo): Promise<Exchange<'qualification'>> {
-    const xml = buildSearchRequest(kind, this.header(search.ArbitraryIdentifier), [search], this.o.encoding, this.o.insurerPadding);
+    const xml = buildSearchRequest(kind, this.header(), [search], this.o.encoding, this.o.insurerPadding);
     return this.exchange(kind, '01', xml, 'qualification');
   }
 

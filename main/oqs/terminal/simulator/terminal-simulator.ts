@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { formatOffsetIso } from '../../../common/tokyo-time';
-import { loadPopulation } from '../../population';
+import { findPeopleByInsurance, loadPopulation } from '../../population';
 import { renderAnswer, type AnswerShape } from '../answers';
 import { CHARACTER_CODE } from '../codes';
 import { decodeXml, encodeText, type XmlEncoding } from '../encoding';
@@ -192,9 +192,8 @@ export class TerminalSimulator {
     }
     if (!search) return this.error('processing', requestHeader, 'SIM9003', '照会条件がありません。');
     if (kind === 'consentCancellation') {
-      const outcome = lookUp(search, date, this.consents);
-      const person = outcome.results.length === 1 ? loadPopulation().find((p) => p.Birthdate === search.Birthdate && p.InsuredIdentificationNumber === search.InsuredIdentificationNumber) : undefined;
-      const cancelled = person ? this.consents.cancel(person.PersonId, '2') : 0;
+      const found = findPeopleByInsurance({ ...search, InsurerNumber: search.InsurerNumber ?? '', InsuredIdentificationNumber: search.InsuredIdentificationNumber ?? '' }, search.Birthdate).current;
+      const cancelled = found.length === 1 ? this.consents.cancel(found[0]!.PersonId, '2') : 0;
       const body = cancelled > 0 ? { ProcessingResultStatus: '1' } : { ProcessingResultStatus: '2', ProcessingResultCode: 'SIM0002', ProcessingResultMessage: SIMULATED_MESSAGES.noConsent };
       return { shape: 'processing', header, body: { ...body, QualificationConfirmSearchInfo: search as LooseRecord } };
     }
