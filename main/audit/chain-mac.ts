@@ -52,23 +52,22 @@ function compress(state: Int32Array, block: Uint8Array, at: number): void {
   state[6] = (state[6]! + g) | 0; state[7] = (state[7]! + h) | 0;
 }
 
-/** Hashes `message` starting from a state that has already absorbed `prefixBlocks` 64-byte blocks. */
-function finish(start: Int32Array, prefixBlocks: number, message: Uint8Array, length: number, scratch: { buf: Uint8Array; state: Int32Array }, out: Uint8Array): void {
-  const state = scratch.state;
+/**
+ * Pads the `length` bytes already at the start of `buf` (SHA-256 padding, counting `prefixBlocks`
+ * blocks absorbed before) and hashes them on from `start` into `out`.
+ */
+function finish(start: Int32Array, prefixBlocks: number, buf: Uint8Array, length: number, state: Int32Array, out: Uint8Array): void {
   state.set(start);
   const padded = Math.ceil((length + 9) / BLOCK) * BLOCK;
-  if (scratch.buf.length < padded) scratch.buf = new Uint8Array(padded * 2);
-  const buf = scratch.buf;
-  buf.set(message.subarray(0, length));
   buf.fill(0, length, padded);
   buf[length] = 0x80;
   const bits = (prefixBlocks * BLOCK + length) * 8;
-  // Messages here are far below 2^32 bits; the high word of the 64-bit length stays zero.
+  // Messages here are far below 2^40 bits; the upper bytes of the 64-bit length stay zero.
+  buf[padded - 5] = Math.floor(bits / 2 ** 32) & 0xff;
   buf[padded - 4] = (bits >>> 24) & 0xff;
   buf[padded - 3] = (bits >>> 16) & 0xff;
   buf[padded - 2] = (bits >>> 8) & 0xff;
   buf[padded - 1] = bits & 0xff;
-  buf[padded - 5] = Math.floor(bits / 2 ** 32) & 0xff;
   for (let at = 0; at < padded; at += BLOCK) compress(state, buf, at);
   for (let i = 0; i < 8; i++) {
     const v = state[i]!;
@@ -83,9 +82,10 @@ function finish(start: Int32Array, prefixBlocks: number, message: Uint8Array, le
 export class ChainMac {
   private readonly inner = new Int32Array(INITIAL);
   private readonly outer = new Int32Array(INITIAL);
-  private readonly scratch = { buf: new Uint8Array(512), state: new Int32Array(8) };
+  private readonly state = new Int32Array(8);
+  /** Message and padding are built in place here, so a row costs no allocation. */
   private message = new Uint8Array(512);
-  private readonly innerDigest = new Uint8Array(MAC_BYTES);
+  private readonly digestBlock = new Uint8Array(BLOCK);
 
   constructor(key: Uint8Array) {
     if (key.length !== 32) throw new Error('chain key must be 32 bytes');
@@ -100,15 +100,16 @@ export class ChainMac {
   macInto(previous: Uint8Array, seq: number, content: Uint8Array, out: Uint8Array): Uint8Array {
     if (previous.length !== MAC_BYTES) throw new Error('previous MAC must be 32 bytes');
     const length = MAC_BYTES + 8 + content.length;
-    if (this.message.length < length) this.message = new Uint8Array(length * 2);
+    if (this.message.length < length + 9 + BLOCK) this.message = new Uint8Array((length + 9 + BLOCK) * 2);
     const m = this.message;
     m.set(previous, 0);
     const high = Math.floor(seq / 2 ** 32);
     m[32] = high >>> 24; m[33] = (high >>> 16) & 0xff; m[34] = (high >>> 8) & 0xff; m[35] = high & 0xff;
     m[36] = seq >>> 24; m[37] = (seq >>> 16) & 0xff; m[38] = (seq >>> 8) & 0xff; m[39] = seq & 0xff;
     m.set(content, 40);
-    finish(this.inner, 1, m, length, this.scratch, this.innerDigest);
-    finish(this.outer, 1, this.innerDigest, MAC_BYTES, this.scratch, out);
+    // The inner digest lands straight in the outer message block.
+    finish(this.inner, 1, m, length, this.state, this.digestBlock);
+    finish(this.outer, 1, this.digestBlock, MAC_BYTES, this.state, out);
     return out;
   }
 
