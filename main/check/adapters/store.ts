@@ -1,0 +1,47 @@
+/**
+ * The store-backed ports of a check: the institution's settings, the clerk's passcode for 目視 and
+ * the durable job queue (main/store). Payloads in the queue are sealed by the store.
+ */
+import type { JobQueue } from '../../store/job-queue';
+import { readSettings } from '../../store/settings';
+import type { StaffDirectory } from '../../store/staff';
+import type { StoreDatabase } from '../../store/database';
+import type { ClerkPort, JobQueuePort, SettingsPort } from '../ports';
+
+export function settingsAdapter(store: StoreDatabase): SettingsPort {
+  return {
+    async readCheckSettings() {
+      const settings = readSettings(store);
+      return { enabledConsentItems: [...settings.enabledConsentItems], electronicPrescription: settings.electronicPrescription };
+    },
+  };
+}
+
+export function jobQueueAdapter(queue: JobQueue): JobQueuePort {
+  return {
+    async enqueue(job) {
+      // One job per check and kind: a retried cancel or a second press never queues the work twice.
+      const { id } = queue.enqueue({ kind: job.kind, payload: job, idempotencyKey: `${job.kind}:${job.checkId}` });
+      return { jobId: String(id) };
+    },
+  };
+}
+
+/** Who is at the cart and when it idles: the session's to know, handed in here. */
+export interface CartSession {
+  currentStaffId(): string | null;
+  onIdle(listener: () => void): () => void;
+}
+
+export function clerkAdapter(staff: StaffDirectory, session: CartSession): ClerkPort {
+  return {
+    currentStaffId: () => session.currentStaffId(),
+    onIdle: (listener) => session.onIdle(listener),
+    async verifyPasscode(staffId, passcode) {
+      const id = Number(staffId);
+      if (!Number.isSafeInteger(id)) return false;
+      // A locked account throws its own sentence (STAFF_LOCKED), which the check shows as it came.
+      return staff.verifyPasscode(id, passcode).ok;
+    },
+  };
+}
