@@ -10,11 +10,17 @@ import { appChannels } from './channels/app';
 import { appEvents } from './channels/app-events';
 import { auditChannels } from './channels/audit';
 import { checkChannels, checkEvents } from './channels/check';
+import { inquiryChannels } from './channels/inquiry';
+import { jobsChannels } from './channels/jobs';
+import { settingsChannels } from './channels/settings';
 
 export const channels = {
   ...appChannels,
   ...checkChannels,
   ...auditChannels,
+  ...inquiryChannels,
+  ...jobsChannels,
+  ...settingsChannels,
 } as const;
 
 export const events = {

@@ -11,6 +11,7 @@ import type { HostConfig } from './host-config';
 import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
 import { checkHandlers } from './handlers/check';
+import { localDataHandlers } from './handlers/local-data';
 
 export interface HostConnection {
   readonly id: string;
@@ -33,6 +34,7 @@ export async function createServicesHost(config: HostConfig): Promise<ServicesHo
     ...appHandlers(config),
     ...checkHandlers({ checks: null, events }),
     ...auditHandlers({ audit: null, shipping: null }),
+    ...localDataHandlers(config),
   };
   const table = createHandlerTable(handlers);
 
