@@ -6,8 +6,8 @@ import i18next from 'i18next';
 import { createElement, type ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { initReactI18next } from 'react-i18next';
-import en from '../../../renderer/locales/en.json';
-import ja from '../../../renderer/locales/ja.json';
+import en from '../../renderer/locales/en.json';
+import ja from '../../renderer/locales/ja.json';
 
 let ready: Promise<unknown> | undefined;
 

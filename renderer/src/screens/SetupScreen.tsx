@@ -1,20 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorPanel } from '../components/ErrorPanel';
-import { Field } from '../components/Field';
-import { toOnshiError, type OnshiError } from '../ipc/onshi';
+import { ActivationStep, type ActivationForm } from './ActivationStep';
 import { ClerkPasscodes, type NewClerk } from './ClerkPasscodes';
-import { endpointProblem, institutionCodeProblem, userIdProblem } from './setup-validation';
-
-export interface ActivationForm {
-  institutionCode: string;
-  userId: string;
-  password: string;
-  activationCode: string;
-  mode: 'training' | 'live';
-  endpoint: string;
-  terminalFolder: string;
-}
 
 export interface SetupScreenProps {
   /** Rejects with the gateway's refusal, whose sentence says what the admin must do on the 資格確認端末. */
@@ -23,97 +10,31 @@ export interface SetupScreenProps {
   onFinish(): void;
 }
 
-const EMPTY: ActivationForm = { institutionCode: '', userId: '', password: '', activationCode: '', mode: 'training', endpoint: '', terminalFolder: '' };
-
 /** Once per laptop: terms, the 資格確認端末 account and activation code, then each clerk's passcode. */
 export function SetupScreen({ onActivate, onAddClerk, onFinish }: SetupScreenProps) {
   const { t } = useTranslation();
   const [stage, setStage] = useState<'terms' | 'account' | 'clerks'>('terms');
   const [accepted, setAccepted] = useState(false);
-  const [form, setForm] = useState<ActivationForm>(EMPTY);
-  const [refusal, setRefusal] = useState<OnshiError | null>(null);
-  const [sending, setSending] = useState(false);
-  const set = (key: keyof ActivationForm) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
-  const live = form.mode === 'live';
-  const complete =
-    form.institutionCode.length === 10 &&
-    !institutionCodeProblem(form.institutionCode) &&
-    form.userId !== '' &&
-    !userIdProblem(form.userId) &&
-    form.password !== '' &&
-    form.activationCode.trim() !== '' &&
-    (!live || (form.endpoint !== '' && !endpointProblem(form.endpoint) && form.terminalFolder.trim() !== ''));
-
-  const activate = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!complete) return;
-    setSending(true);
-    setRefusal(null);
-    try {
-      await onActivate({ ...form, activationCode: form.activationCode.trim() });
-      setForm({ ...EMPTY, mode: form.mode });
-      setStage('clerks');
-    } catch (err) {
-      setRefusal(toOnshiError(err));
-    } finally {
-      setSending(false);
-    }
-  };
-
-  if (stage === 'terms') {
-    return (
-      <section className="panel" aria-labelledby="terms-title">
-        <h2 id="terms-title">{t('setup.termsTitle')}</h2>
-        <div className="terms" tabIndex={0} aria-label={t('setup.termsTitle')}>
-          {(t('setup.terms', { returnObjects: true }) as string[]).map((line, i) => (
-            <p key={i}>{line}</p>
-          ))}
-        </div>
-        <label className="choice">
-          <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
-          <span>{t('setup.acceptTerms')}</span>
-        </label>
-        <div className="actions">
-          <button type="button" className="button button-primary" disabled={!accepted} onClick={() => setStage('account')}>
-            {t('setup.next')}
-          </button>
-        </div>
-      </section>
-    );
-  }
-
+  if (stage === 'account') return <ActivationStep onActivate={onActivate} onActivated={() => setStage('clerks')} />;
   if (stage === 'clerks') return <ClerkPasscodes onAddClerk={onAddClerk} onFinish={onFinish} />;
-
   return (
-    <form className="panel" aria-labelledby="account-title" onSubmit={(e) => void activate(e)} noValidate>
-      <h2 id="account-title">{t('setup.accountTitle')}</h2>
-      <p className="hint">{t('setup.accountLead')}</p>
-      <Field label={t('setup.institutionCode')} hint={t('setup.institutionCodeHint')} inputMode="numeric" autoComplete="off" maxLength={12} value={form.institutionCode} onChange={set('institutionCode')} problem={institutionCodeProblem(form.institutionCode)} />
-      <Field label={t('setup.userId')} hint={t('setup.userIdHint')} autoComplete="off" value={form.userId} onChange={set('userId')} problem={userIdProblem(form.userId)} />
-      <Field label={t('setup.password')} type="password" autoComplete="off" value={form.password} onChange={set('password')} />
-      <Field label={t('setup.activationCode')} hint={t('setup.activationCodeHint')} autoComplete="off" value={form.activationCode} onChange={set('activationCode')} />
-      <fieldset className="choices">
-        <legend>{t('setup.mode')}</legend>
-        {(['training', 'live'] as const).map((mode) => (
-          <label key={mode} className="choice">
-            <input type="radio" name="mode" value={mode} checked={form.mode === mode} onChange={() => setForm({ ...form, mode })} />
-            <span>{t(`setup.modes.${mode}`)}</span>
-          </label>
+    <section className="panel" aria-labelledby="terms-title">
+      <h2 id="terms-title">{t('setup.termsTitle')}</h2>
+      <div className="terms" tabIndex={0} aria-label={t('setup.termsTitle')}>
+        {(t('setup.terms', { returnObjects: true }) as string[]).map((line, i) => (
+          <p key={i}>{line}</p>
         ))}
-      </fieldset>
-      {live && (
-        <>
-          <Field label={t('setup.endpoint')} hint={t('setup.endpointHint')} type="url" autoComplete="off" value={form.endpoint} onChange={set('endpoint')} problem={endpointProblem(form.endpoint)} />
-          <Field label={t('setup.terminalFolder')} hint={t('setup.terminalFolderHint')} autoComplete="off" value={form.terminalFolder} onChange={set('terminalFolder')} />
-        </>
-      )}
-      {refusal && <ErrorPanel error={refusal} />}
+      </div>
+      <label className="choice">
+        <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
+        <span>{t('setup.acceptTerms')}</span>
+      </label>
       <div className="actions">
-        <button type="submit" className="button button-primary" disabled={!complete || sending}>
-          {t('setup.register')}
+        <button type="button" className="button button-primary" disabled={!accepted} onClick={() => setStage('account')}>
+          {t('setup.next')}
         </button>
       </div>
-    </form>
+    </section>
   );
 }

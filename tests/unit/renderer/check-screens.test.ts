@@ -3,7 +3,7 @@ import { CheckScreen } from '../../../renderer/src/screens/check/CheckScreen';
 import type { CheckHandle } from '../../../renderer/src/screens/check/vocabulary';
 import type { CheckStep, CheckView } from '../../../main/contract/channels/check';
 import { viewAt } from '../../helpers/check-views';
-import { renderMarkup, textOf } from './render';
+import { renderMarkup, textOf } from '../../helpers/render-markup';
 
 const TODAY = new Date('2026-11-25T01:00:00Z');
 

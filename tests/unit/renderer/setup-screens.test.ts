@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SetupScreen } from '../../../renderer/src/screens/SetupScreen';
 import { UnlockScreen } from '../../../renderer/src/screens/UnlockScreen';
 import { endpointProblem, institutionCodeProblem, userIdProblem } from '../../../renderer/src/screens/setup-validation';
-import { renderMarkup, textOf } from './render';
+import { renderMarkup, textOf } from '../../helpers/render-markup';
 
 describe('機関コード as it is typed', () => {
   it('accepts a 10-digit code whose check digit matches', () => {

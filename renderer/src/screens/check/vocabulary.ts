@@ -47,3 +47,6 @@ export interface CheckHandle {
   /** Drops the view from the screen at once (idle lock), before the host has answered. */
   forget(): void;
 }
+
+/** The consent items in the order the institution's settings list them. */
+export const CONSENT_ITEM_IDS = every<ConsentItem>({ diagnosis: true, medication: true, checkup: true, operation: true });

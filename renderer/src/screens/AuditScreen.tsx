@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { Field } from '../components/Field';
+import { toOnshiError, type OnshiError } from '../ipc/onshi';
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  /** The first row that is wrong or missing. */
+  firstBad?: { seq: number; problem: string };
+}
+
+export interface AuditRow {
+  seq: number;
+  atTokyo: string;
+  kind: string;
+  actor: string;
+}
+
+/** What finds a patient's rows: the insurance identifiers, as on the card. */
+export interface AuditPatientQuery {
+  insurer: string;
+  symbol: string;
+  number: string;
+  branch: string;
+  /** YYYYMMDD. */
+  birthdate: string;
+}
+
+export interface AuditScreenProps {
+  onVerify(): Promise<AuditVerifyResult>;
+  onFind(query: AuditPatientQuery): Promise<readonly AuditRow[]>;
+  onExport(format: 'jsonl' | 'csv'): Promise<void>;
+}
+
+const QUERY_FIELDS = ['insurer', 'symbol', 'number', 'branch', 'birthdate'] as const;
+
+/** For administrators: verify the chain, find who touched a patient's records, export the log. */
+export function AuditScreen({ onVerify, onFind, onExport }: AuditScreenProps) {
+  const { t } = useTranslation();
+  const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
+  const [query, setQuery] = useState<AuditPatientQuery>({ insurer: '', symbol: '', number: '', branch: '', birthdate: '' });
+  const [rows, setRows] = useState<readonly AuditRow[] | null>(null);
+  const [error, setError] = useState<OnshiError | null>(null);
+  const attempt = async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(toOnshiError(err));
+    }
+  };
+  const find = (e: FormEvent) => {
+    e.preventDefault();
+    void attempt(async () => setRows(await onFind(query)));
+  };
+
+  return (
+    <section className="panel" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <h3>{t('audit.verifyTitle')}</h3>
+      <button type="button" className="button button-primary" onClick={() => void attempt(async () => setVerify(await onVerify()))}>
+        {t('audit.verify')}
+      </button>
+      {verify && (
+        <p role="status" data-testid="audit-verify" className={verify.ok ? 'notice' : 'warning'}>
+          {verify.ok ? t('audit.verifyOk', { count: verify.checked }) : t('audit.verifyBroken', { seq: verify.firstBad?.seq ?? '?', problem: t(`audit.problems.${verify.firstBad?.problem ?? 'unknown'}`, { defaultValue: verify.firstBad?.problem ?? '' }) })}
+        </p>
+      )}
+
+      <h3>{t('audit.findTitle')}</h3>
+      <form onSubmit={find} noValidate>
+        {QUERY_FIELDS.map((f) => (
+          <Field key={f} label={t(`audit.fields.${f}`)} autoComplete="off" value={query[f]} onChange={(e) => setQuery({ ...query, [f]: e.target.value })} />
+        ))}
+        <button type="submit" className="button">
+          {t('audit.find')}
+        </button>
+      </form>
+      {rows && (
+        <table className="table" data-testid="audit-rows">
+          <caption className="hint">{t('audit.found', { count: rows.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.seq')}</th>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('audit.kind')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.seq}>
+                <td>{r.seq}</td>
+                <td>{r.atTokyo}</td>
+                <td>{r.kind}</td>
+                <td>{r.actor}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h3>{t('audit.exportTitle')}</h3>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => void attempt(() => onExport('csv'))}>
+          {t('audit.exportCsv')}
+        </button>
+        <button type="button" className="button" onClick={() => void attempt(() => onExport('jsonl'))}>
+          {t('audit.exportJsonl')}
+        </button>
+      </div>
+      {error && <ErrorPanel error={error} />}
+    </section>
+  );
+}
