@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ANCHOR_FILE_NAME } from '../../../main/audit/anchors';
 import type { AuditLog } from '../../../main/audit/audit-log';
 import { auditFixture, loginEvent, type AuditFixture } from './audit-fixture';
 
@@ -69,6 +72,16 @@ describe('tamper evidence', () => {
     const full = await reopened.verify({ full: true });
     expect(full).toMatchObject({ ok: true, acknowledged: [{ seq: 17 }] });
     expect((await fx.open()).status().state).toBe('ok');
+  });
+
+  it('ignores an anchor line torn by a power cut and uses the one before it', async () => {
+    appendFileSync(path.join(fx.dataDir, ANCHOR_FILE_NAME), '25 0123');
+    expect(await log.verify({ full: false })).toMatchObject({ ok: true, anchor: { seq: 20 } });
+  });
+
+  it('names the anchored row when the anchor and the row disagree', async () => {
+    appendFileSync(path.join(fx.dataDir, ANCHOR_FILE_NAME), `\n20 ${'ab'.repeat(32)}\n`);
+    expect(await log.verify({ full: false })).toMatchObject({ ok: false, firstBad: { seq: 20, problem: 'anchor-mismatch' } });
   });
 
   it('refuses an acknowledgement when nothing is broken, and changes nothing', () => {
