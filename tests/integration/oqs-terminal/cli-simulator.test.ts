@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,16 @@ import { loadPopulation, SIMULATED_INSTITUTION_CODE } from '../../../main/oqs/po
 import { searchFor } from './harness';
 
 const run = promisify(execFile);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 // One process (no npx or tsx wrapper in between), so SIGINT reaches the command itself.
 const CLI = ['--import', 'tsx', 'main/cli/index.ts'];
 
@@ -27,6 +38,27 @@ describe('onshi-cart simulator', () => {
     expect((failed as { code: number }).code).toBe(1);
     expect(JSON.parse((failed as { stderr: string }).stderr).error.code).toBe('CLI_BAD_OPTION');
   });
+
+  it('--port opens a loopback control endpoint that switches faults', async () => {
+    const port = await freePort();
+    const dir = await mkdtemp(join(tmpdir(), 'oqs-cli-port-'));
+    const child = spawn(process.execPath, [...CLI, 'simulator', '--terminal-dir', dir, '--port', String(port), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    child.stdout.on('data', (c: Buffer) => lines.push(c.toString()));
+    try {
+      await expect.poll(() => lines.join('').includes('started'), { timeout: 20_000, interval: 100 }).toBe(true);
+      const set = await fetch(`http://127.0.0.1:${port}/fault?kind=truncated`, { method: 'PUT' });
+      expect(set.status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ fault: 'truncated' });
+      expect((await fetch(`http://127.0.0.1:${port}/fault?kind=explode`, { method: 'PUT' })).status).toBe(400);
+      await fetch(`http://127.0.0.1:${port}/fault`, { method: 'PUT' });
+      expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ fault: null });
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 40_000);
 
   it('runs alone on a folder, answers a request, and stops on SIGINT', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'oqs-cli-'));

@@ -1,7 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPopulation } from '../../../main/oqs/population';
+import { readAnswer } from '../../../main/oqs/terminal/answers';
 import { startRig, searchFor, type Rig } from './harness';
 
 let rig: Rig;
@@ -48,6 +49,13 @@ describe('terminal faults on demand', () => {
     });
     await expect(rig.client().runBatch('bulkQualification', [searchFor(person)], 50, 2_000)).rejects.toMatchObject({ code: 'OQS_RESULT_ERROR' });
     rig.simulator.setFault(undefined);
+  });
+
+  it('the terminal answers a request it cannot read with SegmentOfResult 9 and its own message', async () => {
+    await writeFile(join(rig.dir, 'req', 'OQSsiquc01req_broken01.xml'), '<XmlMsg><MessageHeader>');
+    const answer = join(rig.dir, 'res', 'OQSsiquc01res_broken01.xml');
+    await expect.poll(() => readFile(answer).then(() => true, () => false), { timeout: 5_000, interval: 50 }).toBe(true);
+    expect(readAnswer('processing', await readFile(answer)).header).toMatchObject({ SegmentOfResult: '9', ErrorMessage: '要求ファイルの形式に誤りがあります。' });
   });
 
   it('answers normally again once the fault is cleared', async () => {

@@ -79,14 +79,14 @@ describe('every file kind against the simulated terminal', () => {
   });
 
   it('資格確認一括照会: upload gives a ReceptionNumber, 処理中 first, then the units', async () => {
-    const slowBatches = await startRig({ batchProcessingMs: 1_500 });
+    const slowBatches = await startRig({ batchProcessingMs: 3_000 });
     try {
       const client = slowBatches.client();
       const upload = await client.uploadBatch('bulkQualification', people.slice(0, 25).map(searchFor));
       expect(upload.receptionNumber).toMatch(/^SIM\d+$/);
       const early = await client.downloadBatch('bulkQualification', upload.receptionNumber);
       expect(early.state).toBe('processing');
-      await new Promise((r) => setTimeout(r, 1_600));
+      await new Promise((r) => setTimeout(r, 3_100));
       const done = await client.downloadBatch('bulkQualification', upload.receptionNumber);
       if (done.state !== 'done') throw new Error('still processing');
       expect(done.answer.header.NumberOfProcessingResult).toBe('25');
