@@ -1,8 +1,8 @@
 /**
  * `onshi-cart card virtual [--port P] [--config FILE] [--json]`: puts the virtual My Number card
  * into pcscd's vpcd reader until interrupted, for training and for test benches. The card
- * reconnects by itself until pcscd is up. On Linux, SIGUSR1 pulls the card out and SIGUSR2 puts it
- * back, so a test bench can script removals from outside.
+ * reconnects by itself until pcscd is up. On Linux, SIGUSR2 pulls the card out or puts it back
+ * (a toggle), so a test bench can script removals from outside; SIGUSR1 stays Node's debugger signal.
  */
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
@@ -52,10 +52,8 @@ export const cardVirtualCommands: CliCommand[] = [
       const config = readConfig(values.config as string | undefined);
       const slot = new CardInReader(config);
       const client = new VpcdCardClient(slot, { port });
-      const pull = () => slot.remove();
-      const push = () => slot.insert();
-      process.on('SIGUSR1', pull);
-      process.on('SIGUSR2', push);
+      const toggle = () => (slot.present ? slot.remove() : slot.insert());
+      process.on('SIGUSR2', toggle);
       slot.onPresenceChange((present) => io.emit({ event: present ? 'inserted' : 'removed' }));
       io.emit({
         event: 'started',
@@ -66,9 +64,11 @@ export const cardVirtualCommands: CliCommand[] = [
         authCertificateSerial: slot.card.secrets?.authSerialHex ?? null,
       });
       void client.whenConnected().then(() => io.emit({ event: 'connected' }));
+      // A pulled card has no socket left; signal handlers alone do not keep Node running.
+      const keepAlive = setInterval(() => undefined, 60_000);
       await io.interrupted;
-      process.off('SIGUSR1', pull);
-      process.off('SIGUSR2', push);
+      clearInterval(keepAlive);
+      process.off('SIGUSR2', toggle);
       await client.stop();
       return { stopped: true, commands: slot.commandCount };
     },
