@@ -4,6 +4,7 @@ import { auditCommands } from './audit';
 import { cardCommands } from './card';
 import { cardVirtualCommands } from './card-virtual';
 import { consentSimulatorCommands } from './consent-simulator';
+import { demoCommands } from './demo';
 import { inquiryCommands } from './inquiry';
 import { jobsCommands } from './jobs';
 import { simulatorCommands } from './simulator';
@@ -18,4 +19,5 @@ export const allCommands: readonly CliCommand[] = [
   ...auditCommands,
   ...inquiryCommands,
   ...jobsCommands,
+  ...demoCommands,
 ];
