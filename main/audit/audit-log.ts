@@ -5,7 +5,6 @@
  * administrator acknowledges the break, and that acknowledgement is itself the next row.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { formatOffsetIso } from '../common/tokyo-time';
 import { AnchorFile } from './anchors';
 import { canonicalJson, type CanonicalValue } from './canonical';
 import { ChainMac, GENESIS_MAC } from './chain-mac';
@@ -166,9 +165,4 @@ export class AuditLog {
 interface AppendedRowInternal {
   readonly seq: number;
   readonly mac: Buffer;
-}
-
-/** The UTC instant of a row with its Asia/Tokyo rendering, for exports and screens. */
-export function renderRowTime(at: string): { at: string; atTokyo: string } {
-  return { at, atTokyo: formatOffsetIso(new Date(at)) };
 }

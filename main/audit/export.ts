@@ -4,7 +4,7 @@
  * rendering next to it, and its MAC, so an exported copy can be checked against shipped messages.
  */
 import type { Database } from 'better-sqlite3';
-import { renderRowTime } from './audit-log';
+import { formatOffsetIso } from '../common/tokyo-time';
 import { AuditErrors } from './errors';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -20,6 +20,11 @@ export interface ExportedRow {
 }
 
 const CSV_COLUMNS = ['seq', 'at', 'at_tokyo', 'kind', 'actor', 'patient', 'check', 'outcome', 'mac', 'event'] as const;
+
+/** The UTC instant of a row with its Asia/Tokyo rendering. */
+function renderRowTime(at: string): { at: string; atTokyo: string } {
+  return { at, atTokyo: formatOffsetIso(new Date(at)) };
+}
 
 function toExported(row: { seq: number; content: string; mac: Buffer }): ExportedRow {
   const event = JSON.parse(row.content) as Record<string, unknown> & { at: string; kind: string; actor: string };

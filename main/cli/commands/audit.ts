@@ -95,7 +95,10 @@ export const auditCommands: CliCommand[] = [
       };
       return withAudit(values, ({ log, store }) => {
         const patient = log.patientRef(ids);
-        return { patient, rows: rowsForPatient(store.db, patient) };
+        const rows = rowsForPatient(store.db, patient);
+        // Looking up a patient's trail is itself an access worth recording (without the identifiers).
+        if (log.status().state === 'ok') log.append({ kind: 'export', actor: CLI_ACTOR, what: 'audit-find', format: 'json', rows: rows.length });
+        return { patient, rows };
       });
     },
     render: (r) => {
