@@ -28,6 +28,8 @@ describe('onshi-cart simulator', () => {
     const { stdout } = await run(process.execPath, [...CLI, 'simulator', '--list-people', '--json'], { maxBuffer: 64 * 1024 * 1024 });
     const people = JSON.parse(stdout) as Record<string, unknown>[];
     expect(people.length).toBeGreaterThanOrEqual(1000);
+    // Another process builds the very same people (seeded, no clock, no randomness).
+    expect(people).toEqual(JSON.parse(JSON.stringify(loadPopulation())));
     for (const key of ['InsurerNumber', 'InsuredCardSymbol', 'InsuredIdentificationNumber', 'InsuredBranchNumber', 'Birthdate', 'Name', 'NameKana', 'Sex1', 'Address', 'CardholderId']) {
       expect(people[0]).toHaveProperty(key);
     }

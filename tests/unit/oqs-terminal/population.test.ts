@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { findPeopleByInsurance, findPersonByCardholderId, loadPopulation } from '../../../main/oqs/population';
 import { isValidInsurerNumber, isValidPublicExpensePayerNumber } from '../../../main/common/check-digits';
@@ -10,6 +11,12 @@ describe('synthetic population', () => {
     expect(new Set(people.map((p) => p.PersonId)).size).toBe(people.length);
     expect(loadPopulation()).toBe(people);
     expect(Object.isFrozen(people[0])).toBe(true);
+  });
+
+  it('does not change unnoticed: the consent simulator and training material name these people', () => {
+    // A new digest means every person may have moved: update it only together with their users.
+    const digest = createHash('sha256').update(JSON.stringify(people)).digest('hex');
+    expect(digest).toBe('829c7e3b1a8f60a604c966efb1d1eec7d280bac53cc0ada2c48d67295e6f80fc');
   });
 
   it('covers every category the simulators need, several times each', () => {
