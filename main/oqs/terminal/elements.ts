@@ -169,6 +169,10 @@ export const REQUEST_HEADER = [
   'ArbitraryFileIdentifier',
 ] as const satisfies Layout;
 
+/** The download request (02req) of every two-step batch (§4). */
+export const DOWNLOAD_HEADER = ['MedicalInstitutionCode'] as const satisfies Layout;
+export const DOWNLOAD_BODY = ['ReceptionNumber'] as const satisfies Layout;
+
 /** The result of one record: status, messages (verbatim), validity and the qualifications. */
 export const PROCESSING_RESULT = [
   'ProcessingResultStatus',

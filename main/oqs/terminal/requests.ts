@@ -6,7 +6,7 @@
 import { isValidInsurerNumber, isValidMedicalInstitutionCode } from '../../common/check-digits';
 import { isOqsDate, isOqsMonth } from './dates';
 import type { XmlEncoding } from './encoding';
-import { REFERENCE_REGISTRATION, REQUEST_HEADER, SEARCH_INFO, type ReferenceRegistration, type SearchInfo } from './elements';
+import { DOWNLOAD_BODY, DOWNLOAD_HEADER, REFERENCE_REGISTRATION, REQUEST_HEADER, SEARCH_INFO, type ReferenceRegistration, type SearchInfo } from './elements';
 import { TerminalErrors } from './errors';
 import { FILE_KINDS, type FileKind } from './file-kinds';
 import type { LooseRecord } from './layout';
@@ -131,7 +131,7 @@ export function buildDownloadRequest(medicalInstitutionCode: string, receptionNu
   if (!isValidMedicalInstitutionCode(medicalInstitutionCode)) bad('MedicalInstitutionCode: not 10 digits with a valid check digit');
   if (!/^[\x21-\x7e]{1,50}$/.test(receptionNumber)) bad('ReceptionNumber: 1–50 visible ASCII characters');
   return renderMessage({
-    header: { layout: ['MedicalInstitutionCode'], record: { MedicalInstitutionCode: medicalInstitutionCode } },
-    body: (out, depth) => writeFields(out, { ReceptionNumber: receptionNumber }, ['ReceptionNumber'], depth),
+    header: { layout: DOWNLOAD_HEADER, record: { MedicalInstitutionCode: medicalInstitutionCode } },
+    body: (out, depth) => writeFields(out, { ReceptionNumber: receptionNumber }, DOWNLOAD_BODY, depth),
   }, encoding);
 }

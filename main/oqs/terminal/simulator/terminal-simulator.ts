@@ -12,7 +12,7 @@ import { findPeopleByInsurance, loadPopulation } from '../../population';
 import { renderAnswer, type AnswerShape } from '../answers';
 import { CHARACTER_CODE } from '../codes';
 import { decodeXml, encodeText, type XmlEncoding } from '../encoding';
-import { REFERENCE_REGISTRATION, REFERENCE_UNIT_NAME, REQUEST_HEADER, SEARCH_INFO, type ResultHeader, type SearchInfo, type ReferenceRegistration } from '../elements';
+import { DOWNLOAD_BODY, REFERENCE_REGISTRATION, REFERENCE_UNIT_NAME, REQUEST_HEADER, SEARCH_INFO, type ResultHeader, type SearchInfo, type ReferenceRegistration } from '../elements';
 import { answerFileNames, FILE_KINDS, kindOfPrefix, parseRequestFileName, type FileKind, type FileNamePrefixes } from '../file-kinds';
 import { writeAtomically } from '../folder-io';
 import type { LooseRecord } from '../layout';
@@ -166,7 +166,7 @@ export class TerminalSimulator {
     } catch {
       return this.error('processing', {}, 'SIM9001', '要求ファイルの形式に誤りがあります。');
     }
-    const requestHeader = readRecord(childNamed(root, 'MessageHeader') ?? root, [...REQUEST_HEADER]) as ResultHeader;
+    const requestHeader = readRecord(childNamed(root, 'MessageHeader') ?? root, REQUEST_HEADER) as ResultHeader;
     const body = childNamed(root, 'MessageBody');
     if (!kind || !body) return this.error('processing', requestHeader, 'SIM9002', '要求ファイルの種別を判別できません。');
     if (this.fault === 'error-segment') return this.error(FILE_KINDS[kind].answer === 'qualification' ? 'qualification' : 'processing', requestHeader, 'SIM9999', SIMULATED_MESSAGES.systemError);
@@ -180,7 +180,7 @@ export class TerminalSimulator {
       const time = formatOffsetIso(this.o.now()).replace(/\D/g, '').slice(0, 14);
       return { shape: 'reception', header: this.header({ MedicalInstitutionCode: requestHeader.MedicalInstitutionCode, ArbitraryFileIdentifier: requestHeader.ArbitraryFileIdentifier }), body: { ReceptionNumber: receptionNumber, ReceptionDateTime: time, ProcessingResultStatus: '1' } };
     }
-    if (info.twoStep) return this.download(readRecord(body, ['ReceptionNumber']).ReceptionNumber as string | undefined, requestHeader);
+    if (info.twoStep) return this.download(readRecord(body, DOWNLOAD_BODY).ReceptionNumber as string | undefined, requestHeader);
     return this.single(kind, requestHeader, date, searches[0], references[0]);
   }
 
