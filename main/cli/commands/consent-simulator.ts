@@ -7,9 +7,8 @@
 import { AppError } from '../../contract/errors';
 import { startConsentSimulator } from '../../oqs/consent/simulator/consent-simulator';
 import { sharedWorld } from '../../oqs/consent/simulator/fixture-world';
+import { openTrainingAccount } from '../../oqs/consent/simulator/training-account';
 import type { CliCommand } from '../command';
-
-const TRAINING_ACCOUNT = { userId: 'cart01', password: 'training-only', role: '2', startDate: '2020-04-01' } as const;
 
 function portOf(value: string | boolean | undefined): number {
   if (value === undefined) return 0;
@@ -34,15 +33,14 @@ export const consentSimulatorCommands: CliCommand[] = [
         const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
         throw new AppError('SIMULATOR_PORT_UNAVAILABLE', '指定したポートで起動できませんでした。別のポートを指定してください。', code);
       }
-      sim.terminal.addAccount(TRAINING_ACCOUNT);
-      const activationCode = sim.terminal.issueActivationCode(new Date(sim.clock.now().getTime() - 10 * 60_000));
+      const account = openTrainingAccount(sim);
       io.emit({
         listening: sim.url,
         notice: '研修用シミュレーターです。実際の資格確認ではありません。',
-        medicalInstitutionCode: sim.terminal.medicalInstitutionCode,
-        userId: TRAINING_ACCOUNT.userId,
-        password: TRAINING_ACCOUNT.password,
-        activationCode,
+        medicalInstitutionCode: account.institutionCode,
+        userId: account.userId,
+        password: account.password,
+        activationCode: account.activationCode,
         serverCertificatePem: sim.caPem,
       });
       await io.interrupted;
