@@ -23,6 +23,8 @@ export default defineConfig({
       input: {
         cli: 'main/cli/index.ts',
         web: 'main/host/web/web-entry.ts',
+        // Full audit verification runs its stretches in worker threads that load this file.
+        'audit-verify-worker': 'main/audit/verify-worker.ts',
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
