@@ -21,7 +21,8 @@ interface SpanJob {
   readonly hi: number;
 }
 
-const WORKER_SCRIPT_NAMES = ['verify-worker.js', 'audit-verify-worker.js', 'verify-worker.ts'];
+// The Node build's entry (vite.node.config.mts), or this module's source under tsx and the tests.
+const WORKER_SCRIPT_NAMES = ['audit-verify-worker.js', 'verify-worker.ts'];
 /** Below this many rows the start-up of threads costs more than it saves. */
 const MIN_ROWS_PER_THREAD = 50_000;
 
