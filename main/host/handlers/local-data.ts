@@ -9,7 +9,7 @@ import { JobQueue } from '../../store/job-queue';
 import { readSettings, updateSettings } from '../../store/settings';
 import type { Handlers } from '../handler-table';
 import type { HostConfig } from '../host-config';
-import { lazyStore } from '../local-store';
+import { lazyStore, type StoreAccess } from '../local-store';
 
 type LocalDataChannel =
   | 'inquiry.list' | 'inquiry.register' | 'inquiry.edit' | 'inquiry.delete' | 'inquiry.import' | 'inquiry.export'
@@ -18,8 +18,8 @@ type LocalDataChannel =
 const noInstitution = () =>
   new AppError('INQUIRY_NO_INSTITUTION', '医療機関コードが設定されていません。管理者が端末のアクティベーションを行ってください。');
 
-export function localDataHandlers(config: HostConfig): Pick<Handlers, LocalDataChannel> {
-  const store = lazyStore(config);
+/** Pass the composition root's StoreAccess to share its one connection; alone, it opens its own. */
+export function localDataHandlers(config: HostConfig, store: StoreAccess = lazyStore(config)): Pick<Handlers, LocalDataChannel> {
   const now = config.now ?? (() => new Date());
   const book = async () => {
     const s = await store();
