@@ -3,6 +3,7 @@
  * すべて同意, the card, then the PIN (the virtual card's) or 目視 with the clerk's passcode, the
  * result, done. Resolves once the check's audit rows are durable.
  */
+import { performance } from 'node:perf_hooks';
 import { tokyoDate } from '../../common/tokyo-time';
 import { AppError } from '../../contract/errors';
 import type { CheckStep, CheckView } from '../../contract/channels/check';
@@ -38,24 +39,28 @@ function waitForStep(service: CheckService, steps: readonly CheckStep[]): Promis
 export async function runScriptedCheck(
   service: CheckService,
   options: { path: DemoPath; now: () => Date; pin: string; passcode: string },
-): Promise<CheckSummary & { result: NonNullable<CheckView['result']>['qualification'] }> {
+): Promise<CheckSummary & { result: NonNullable<CheckView['result']>['qualification']; identityToResultMs: number }> {
   await service.start();
   service.send({ type: 'CHOOSE_CARE_SETTING', setting: 'alternateRoute', reason: 'readerBroken', treatmentDate: tokyoDate(options.now()) });
   service.send({ type: 'AGREE_ALL' });
   service.send({ type: 'CONSENT_CONFIRM' });
   await waitForStep(service, ['identity.choosing']);
+  let identifiedAt: number;
   if (options.path === 'pin') {
     service.send({ type: 'CHOOSE_PIN' });
     await waitForStep(service, ['identity.pinEntry']);
+    identifiedAt = performance.now();
     service.send({ type: 'PIN_SUBMITTED', pin: options.pin });
   } else {
     service.send({ type: 'CHOOSE_VISUAL' });
+    identifiedAt = performance.now();
     service.send({ type: 'VISUAL_CONFIRMED', passcode: options.passcode });
   }
   const view = await waitForStep(service, ['result', 'prescription']);
   const result = view.step === 'prescription' ? (service.send({ type: 'CHOOSE_PRESCRIPTION', method: 'paper' }), await waitForStep(service, ['result'])) : view;
+  const identityToResultMs = performance.now() - identifiedAt;
   const qualification = result.result!.qualification;
   service.send({ type: 'FINISH' });
   const summary = await service.ended();
-  return { ...summary, result: qualification };
+  return { ...summary, result: qualification, identityToResultMs };
 }
