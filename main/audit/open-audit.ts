@@ -13,15 +13,20 @@ export interface OpenedAudit {
   close(): void;
 }
 
+/** The audit log on a store database that is already open (the services host opens the store once). */
+export function auditLogOn(store: StoreDatabase, dataDir: string, now?: () => Date): Promise<AuditLog> {
+  return AuditLog.open({
+    db: store.db,
+    dataDir,
+    keys: { chain: store.crypto.deriveKey('audit-chain'), patient: store.crypto.deriveKey('audit-patient') },
+    ...(now ? { now } : {}),
+  });
+}
+
 export async function openAudit(options: { dataDir: string; secretProtector: SecretProtector; now?: () => Date }): Promise<OpenedAudit> {
   const store = await openDatabase({ dataDir: options.dataDir, secretProtector: options.secretProtector });
   try {
-    const log = await AuditLog.open({
-      db: store.db,
-      dataDir: options.dataDir,
-      keys: { chain: store.crypto.deriveKey('audit-chain'), patient: store.crypto.deriveKey('audit-patient') },
-      ...(options.now ? { now: options.now } : {}),
-    });
+    const log = await auditLogOn(store, options.dataDir, options.now);
     return { store, log, close: () => store.close() };
   } catch (err) {
     store.close();
