@@ -75,6 +75,8 @@ export interface AnswerWait {
   readonly settleMs: number;
   /** Larger answers are refused unread (a zip's own limits apply after this). */
   readonly maxBytes: number;
+  /** How a file is read (tests stand in a locked file here). */
+  readonly read?: (path: string) => Promise<Buffer>;
 }
 
 async function sizeOf(path: string): Promise<number | undefined> {
@@ -114,12 +116,13 @@ export function waitForAnswer(wait: AnswerWait): Promise<{ name: string; bytes: 
             finish(() => reject(TerminalErrors.tooLarge(`${name}: ${first} bytes > ${wait.maxBytes}`)));
             return;
           }
-          const bytes = await readFile(path);
+          const bytes = await (wait.read ?? readFile)(path);
           finish(() => resolve({ name, bytes }));
           return;
         }
       } catch (err) {
-        finish(() => reject(TerminalErrors.folder(`read ${codeOf(err)}`)));
+        // Locked by antivirus, or gone a moment (the terminal's own tidying): the next check retries.
+        if (!TRANSIENT.has(codeOf(err)) && codeOf(err) !== 'ENOENT') finish(() => reject(TerminalErrors.folder(`read ${codeOf(err)}`)));
       } finally {
         checking = false;
       }

@@ -76,3 +76,24 @@ describe('waiting for the answer', () => {
     expect(await readdir(dir)).toEqual(['b.xml']);
   });
 });
+
+describe('reading a locked answer', () => {
+  it('keeps waiting while antivirus holds the answer or it is briefly gone, then reads it', async () => {
+    await writeFile(join(dir, 'locked.xml'), '<a/>');
+    const failures = ['EBUSY', 'ENOENT', 'EPERM'];
+    const read = async (path: string) => {
+      const code = failures.shift();
+      if (code) throw busy(code);
+      return readFile(path);
+    };
+    const answer = await waitForAnswer({ dir, names: ['locked.xml'], timeoutMs: 3_000, pollMs: 20, settleMs: 5, maxBytes: 1024, read });
+    expect(answer.bytes.toString()).toBe('<a/>');
+    expect(failures).toEqual([]);
+  });
+
+  it('stops at an error that will not pass', async () => {
+    await writeFile(join(dir, 'bad.xml'), '<a/>');
+    const read = async () => { throw busy('EIO'); };
+    await expect(waitForAnswer({ dir, names: ['bad.xml'], timeoutMs: 3_000, pollMs: 20, settleMs: 5, maxBytes: 1024, read })).rejects.toMatchObject({ code: 'OQS_TERMINAL_FOLDER' });
+  });
+});
