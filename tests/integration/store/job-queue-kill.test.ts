@@ -6,13 +6,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/store/database';
 import { JobQueue } from '../../../main/store/job-queue';
 import { KeyFileSecretProtector } from '../../../main/store/secret-protector';
+import { bundleChild, childEnv } from '../audit/child-bundle';
 
-const KILLS = Number(process.env.KILLS ?? 200);
+const KILLS = 200;
 const LANES = 4;
 const root = path.resolve(__dirname, '..', '..', '..');
 let work: string;
@@ -20,9 +20,8 @@ let childJs: string;
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'onshi-jobs-kill-'));
-  // A bundled child starts in a fraction of tsx's time, so 200 kills fit in well under a minute.
-  childJs = path.join(work, 'child.cjs');
-  buildSync({ entryPoints: [path.join(__dirname, 'job-queue-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: childJs, external: ['better-sqlite3'], nodePaths: [path.join(root, 'node_modules')], logLevel: 'silent' });
+  // A bundled child starts in a fraction of tsx's time.
+  childJs = bundleChild(path.join(__dirname, 'job-queue-child.ts'), work);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -30,7 +29,7 @@ interface Run { acked: string[]; exitSignal: NodeJS.Signals | null; code: number
 
 function runChild(dataDir: string, keys: string[], mode: 'work' | 'drain', killAfterReadyMs?: number): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [childJs, dataDir, keys.join(','), mode], { cwd: root, env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [childJs, dataDir, keys.join(','), mode], { cwd: root, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: string[] = [];
     let out = '';
     let stderr = '';
