@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { appEvents } from './channels/app-events';
 import { auditChannels } from './channels/audit';
+import { cardChannels, cardEvents } from './channels/card';
 import { checkChannels, checkEvents } from './channels/check';
 import { inquiryChannels } from './channels/inquiry';
 import { jobsChannels } from './channels/jobs';
@@ -17,6 +18,7 @@ import { settingsChannels } from './channels/settings';
 export const channels = {
   ...appChannels,
   ...checkChannels,
+  ...cardChannels,
   ...auditChannels,
   ...inquiryChannels,
   ...jobsChannels,
@@ -26,6 +28,7 @@ export const channels = {
 export const events = {
   ...appEvents,
   ...checkEvents,
+  ...cardEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -10,6 +10,7 @@ import { EventHub } from './event-hub';
 import type { HostConfig } from './host-config';
 import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
+import { cardHandlers, trustAnchorDirOf } from './handlers/card';
 import { checkHandlers } from './handlers/check';
 import { localDataHandlers } from './handlers/local-data';
 
@@ -34,6 +35,7 @@ export async function createServicesHost(config: HostConfig): Promise<ServicesHo
     ...appHandlers(config),
     ...checkHandlers({ checks: null, events }),
     ...auditHandlers({ audit: null, shipping: null }),
+    ...cardHandlers({ monitor: null, events, trustAnchorDir: trustAnchorDirOf(config.dataDir) }),
     ...localDataHandlers(config),
   };
   const table = createHandlerTable(handlers);
