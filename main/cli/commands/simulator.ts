@@ -15,7 +15,7 @@ const badOption = (detail: string) => new AppError('CLI_BAD_OPTION', 'オプシ�
 export const simulatorCommands: CliCommand[] = [
   {
     path: ['simulator'],
-    summary: '資格確認端末のシミュレーターを起動します（--list-people で架空の受診者一覧を表示）',
+    summary: '資格確認端末のシミュレーターを起動します（--terminal-dir 共有フォルダ、--port 障害切替用の制御口、--fault slow|no-answer|truncated|malformed|error-segment、--list-people 架空の受診者一覧）',
     options: {
       'list-people': { type: 'boolean' },
       'terminal-dir': { type: 'string' },
