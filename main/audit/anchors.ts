@@ -28,7 +28,12 @@ export class AnchorFile {
   /** The newest complete anchor, or undefined when none was ever written. */
   latest(): Anchor | undefined {
     if (!existsSync(this.file)) return undefined;
-    const lines = readFileSync(this.file, 'latin1').split('\n');
+    let lines: string[];
+    try {
+      lines = readFileSync(this.file, 'latin1').split('\n');
+    } catch (err) {
+      throw AuditErrors.anchorUnreadable((err as NodeJS.ErrnoException).code ?? 'read failed');
+    }
     for (let i = lines.length - 1; i >= 0; i--) {
       const m = LINE.exec(lines[i]!);
       if (m) return { seq: Number(m[1]), mac: Buffer.from(m[2]!, 'hex') };

@@ -5,6 +5,7 @@
  * administrator acknowledges the break, and that acknowledgement is itself the next row.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { AppError } from '../contract/errors';
 import { AnchorFile } from './anchors';
 import { canonicalJson, type CanonicalValue } from './canonical';
 import { ChainMac, GENESIS_MAC } from './chain-mac';
@@ -44,6 +45,8 @@ export interface AuditStatus {
   readonly state: 'ok' | 'broken';
   readonly lastSeq: number;
   readonly break?: ChainBreak;
+  /** The last anchor could not be written (an error code); rows are still durable. */
+  readonly anchorProblem?: string;
 }
 
 export class AuditLog {
@@ -60,6 +63,7 @@ export class AuditLog {
   private readonly appendTx: (content: string, minSeq: number) => AppendedRowInternal;
   private broken: ChainBreak | undefined;
   private lastAnchor: { seq: number; atMs: number };
+  private anchorProblem: string | undefined;
   private readonly listeners = new Set<(seq: number) => void>();
 
   private constructor(options: AuditLogOptions) {
@@ -95,7 +99,12 @@ export class AuditLog {
 
   status(): AuditStatus {
     const last = this.lastRow.get() as { seq: number } | undefined;
-    return { state: this.broken ? 'broken' : 'ok', lastSeq: last?.seq ?? 0, ...(this.broken ? { break: this.broken } : {}) };
+    return {
+      state: this.broken ? 'broken' : 'ok',
+      lastSeq: last?.seq ?? 0,
+      ...(this.broken ? { break: this.broken } : {}),
+      ...(this.anchorProblem ? { anchorProblem: this.anchorProblem } : {}),
+    };
   }
 
   async verify(options: { full: boolean }): Promise<VerifyReport> {
@@ -154,8 +163,15 @@ export class AuditLog {
     const { seq, mac } = this.appendTx(content, minSeq);
     const nowMs = instant.getTime();
     if (forceAnchor || seq - this.lastAnchor.seq >= this.anchorEveryRows || nowMs - this.lastAnchor.atMs >= this.anchorEveryMs) {
-      this.anchors.write({ seq, mac });
-      this.lastAnchor = { seq, atMs: nowMs };
+      // The row is committed already: a failed anchor must not make the caller think otherwise (it
+      // would record the event twice). The failure shows in status() and the next append tries again.
+      try {
+        this.anchors.write({ seq, mac });
+        this.lastAnchor = { seq, atMs: nowMs };
+        this.anchorProblem = undefined;
+      } catch (err) {
+        this.anchorProblem = err instanceof AppError ? err.code : 'AUDIT_ANCHOR_UNWRITABLE';
+      }
     }
     for (const listener of this.listeners) listener(seq);
     return { seq, at: instant.toISOString() };

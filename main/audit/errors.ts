@@ -20,6 +20,8 @@ export const AuditErrors = {
     new AppError('AUDIT_BAD_OPTION', '指定内容に誤りがあります。コマンドの使い方をご確認ください。', detail),
   unreadableCollectorLog: (detail: string) =>
     new AppError('AUDIT_COLLECTOR_LOG_UNREADABLE', '集約サーバーのログファイルを読み込めません。ファイルの場所と形式をご確認ください。', detail),
+  anchorUnreadable: (detail: string) =>
+    new AppError('AUDIT_ANCHOR_UNREADABLE', '監査ログの控えファイルを読み込めないため、検証できません。管理者へご連絡ください。', detail),
   anchorUnwritable: (detail: string) =>
     new AppError('AUDIT_ANCHOR_UNWRITABLE', '監査ログの控えを保存できません。データフォルダの空き容量と権限をご確認ください。', detail),
 } as const;

@@ -16,6 +16,8 @@ export const AuditStatusSchema = z.object({
   state: z.enum(['ok', 'broken']),
   lastSeq: z.number().int().nonnegative(),
   break: ChainBreakSchema.optional(),
+  /** The newest anchor could not be written (rows are still durable); an error code. */
+  anchorProblem: z.string().optional(),
   shipping: z
     .object({
       confirmedThrough: z.number().int().nonnegative(),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANCHOR_FILE_NAME } from '../../../main/audit/anchors';
@@ -82,6 +82,17 @@ describe('tamper evidence', () => {
   it('names the anchored row when the anchor and the row disagree', async () => {
     appendFileSync(path.join(fx.dataDir, ANCHOR_FILE_NAME), `\n20 ${'ab'.repeat(32)}\n`);
     expect(await log.verify({ full: false })).toMatchObject({ ok: false, firstBad: { seq: 20, problem: 'anchor-mismatch' } });
+  });
+
+  it('keeps an append that committed when its anchor cannot be written, and says so in the status', async () => {
+    const anchorFile = path.join(fx.dataDir, ANCHOR_FILE_NAME);
+    rmSync(anchorFile);
+    mkdirSync(anchorFile);
+    for (let i = 0; i < 10; i++) log.append(loginEvent());
+    expect(log.status()).toMatchObject({ lastSeq: 35, anchorProblem: 'AUDIT_ANCHOR_UNWRITABLE' });
+    expect(fx.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(35);
+    // Verification does not quietly do without the anchor it cannot read.
+    await expect(log.verify({ full: true })).rejects.toMatchObject({ code: 'AUDIT_ANCHOR_UNREADABLE' });
   });
 
   it('refuses an acknowledgement when nothing is broken, and changes nothing', () => {
