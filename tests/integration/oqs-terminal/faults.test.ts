@@ -24,7 +24,7 @@ describe('terminal faults on demand', () => {
     rig.simulator.setFault('no-answer');
     const client = rig.client({ answerTimeoutMs: 400 });
     await expect(client.confirm('qualification', searchFor(person))).rejects.toMatchObject({ code: 'OQS_TERMINAL_TIMEOUT' });
-    expect(await readdir(join(rig.dir, 'req'))).toEqual([]);
+    await expect.poll(() => readdir(join(rig.dir, 'req')), { timeout: 5_000, interval: 50 }).toEqual([]);
     rig.simulator.setFault(undefined);
   });
 
