@@ -27,7 +27,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 interface Run { acked: string[]; exitSignal: NodeJS.Signals | null; code: number | null; stderr: string }
 
-function runChild(dataDir: string, keys: string[], mode: 'work' | 'drain', killAfterReadyMs?: number): Promise<Run> {
+/** When to kill: while it is still enqueueing (after its first acknowledgement), or while it works the queue. */
+interface KillPlan { after: 'first-ack' | 'ready'; delayMs: number }
+
+function runChild(dataDir: string, keys: string[], mode: 'work' | 'drain', kill?: KillPlan): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [childJs, dataDir, keys.join(','), mode], { cwd: root, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const acked: string[] = [];
@@ -40,7 +43,8 @@ function runChild(dataDir: string, keys: string[], mode: 'work' | 'drain', killA
         const line = out.slice(0, nl);
         out = out.slice(nl + 1);
         if (line.startsWith('ack ')) acked.push(line.slice(4));
-        if (line === 'ready' && killAfterReadyMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterReadyMs);
+        const trigger = kill && (kill.after === 'ready' ? line === 'ready' : line.startsWith('ack ') && acked.length === 1);
+        if (trigger) setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
       }
     });
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -64,7 +68,8 @@ describe('job queue under kill -9', () => {
         next += 3;
         // Each run asks for three new jobs and repeats one earlier key, which must not add a job.
         const keys = [`job-${n}`, `flaky-${n + 1}`, `job-${n + 2}`, ...(n > 0 ? [`job-${n - 3}`] : [])];
-        const run = await runChild(dataDir, keys, 'work', Math.floor(Math.random() * 60));
+        const plan: KillPlan = n % 9 === 0 ? { after: 'first-ack', delayMs: Math.floor(Math.random() * 3) } : { after: 'ready', delayMs: Math.floor(Math.random() * 60) };
+        const run = await runChild(dataDir, keys, 'work', plan);
         expect(run.stderr).toBe('');
         if (run.exitSignal === 'SIGKILL') kills++;
         for (const k of run.acked) acked.add(k);
