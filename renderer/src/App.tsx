@@ -3,6 +3,7 @@ import { AppFrame } from './components/AppFrame';
 import { AudienceProvider } from './components/Audience';
 import { CheckRoute } from './screens/check/CheckRoute';
 import { IdleLockedScreen } from './screens/IdleLockedScreen';
+import { AuditRoute, JobsRoute, ReferenceNumbersRoute, SettingsRoute } from './screens/Routes';
 import { StartScreen } from './screens/StartScreen';
 
 export function App() {
@@ -14,6 +15,10 @@ export function App() {
             <Route path="/" element={<StartScreen />} />
             <Route path="/check" element={<CheckRoute />} />
             <Route path="/locked" element={<IdleLockedScreen />} />
+            <Route path="/references" element={<ReferenceNumbersRoute />} />
+            <Route path="/jobs" element={<JobsRoute />} />
+            <Route path="/settings" element={<SettingsRoute />} />
+            <Route path="/audit" element={<AuditRoute />} />
           </Routes>
         </AppFrame>
       </AudienceProvider>

@@ -1,6 +1,5 @@
 /**
- * The screens whose services are not reachable over IPC yet (setup, unlock, settings, lists,
- * audit), rendered as React renders their first paint, styled with the built stylesheet, in
+ * The screens whose services are not reachable over IPC yet (setup, unlock, today's checks), rendered as React renders their first paint, styled with the built stylesheet, in
  * Chromium: axe finds no serious or critical violation and each is saved as a screenshot. They
  * move to the interactive suite as their channels are registered.
  */
@@ -9,14 +8,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ComponentType } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../main/contract/channels/settings';
 import { ActivationStep } from '../../renderer/src/screens/ActivationStep';
-import { AuditScreen } from '../../renderer/src/screens/AuditScreen';
 import { ClerkPasscodes } from '../../renderer/src/screens/ClerkPasscodes';
-import { JobsScreen } from '../../renderer/src/screens/lists/JobsScreen';
-import { ReferenceNumbersScreen } from '../../renderer/src/screens/lists/ReferenceNumbersScreen';
 import { TodayScreen } from '../../renderer/src/screens/lists/TodayScreen';
-import { SettingsScreen } from '../../renderer/src/screens/SettingsScreen';
 import { SetupScreen } from '../../renderer/src/screens/SetupScreen';
 import { UnlockScreen } from '../../renderer/src/screens/UnlockScreen';
 import { launchChromium, saveScreenshot } from '../helpers/browser';
@@ -55,22 +49,7 @@ const SCREENS: Array<[string, () => Promise<void>]> = [
   ['setup-clerks', () => show(ClerkPasscodes, { onAddClerk: later, onFinish: () => undefined })],
   ['unlock', () => show(UnlockScreen, { clerks: [{ id: '1', name: '佐藤 花子' }], onUnlock: later, idleLocked: true })],
   ['unlock-choose', () => show(UnlockScreen, { clerks: [{ id: '1', name: '佐藤 花子' }, { id: '2', name: '鈴木 一郎' }], onUnlock: later })],
-  ['settings', () => show(SettingsScreen, { settings: DEFAULT_SETTINGS, readers: [{ name: 'Virtual PCD 00 00', cardPresent: false, isDefault: true }], onSave: later })],
-  [
-    'reference-numbers',
-    () =>
-      show(ReferenceNumbersScreen, {
-        entries: [{ id: 1, referenceNumber: 'C-000123', insurerNumber: '06139993', symbol: '1234', number: '5678910', branch: '01', birthDate: '19700101' }],
-        onSearch: () => undefined,
-        onSave: later,
-        onRemove: later,
-        onImport: later,
-        onExport: later,
-      }),
-  ],
   ['today', () => show(TodayScreen, { checks: [{ id: 1, checkedAt: '2026-11-25T01:23:00Z', staffName: '佐藤 花子', outcome: 'consented', patientName: '厚労 太郎' }] })],
-  ['jobs', () => show(JobsScreen, { jobs: [{ id: 1, kind: 'reference-number.register', state: 'failed', attempts: 20, nextRunAt: '2026-11-25T02:00:00Z', lastError: 'GATEWAY_UNREACHABLE' }], onRetry: () => undefined })],
-  ['audit', () => show(AuditScreen, { onVerify: later, onFind: later, onExport: later })],
 ];
 
 describe('screens not yet reachable over IPC, in Chromium', () => {

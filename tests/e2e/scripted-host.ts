@@ -9,7 +9,7 @@ import type { CheckView } from '../../main/contract/channels/check';
 
 const SCRIPT = `(() => {
   const listeners = {};
-  const state = { view: null, startView: null, calls: [] };
+  const state = { view: null, startView: null, calls: [], replies: {} };
   const ok = (value) => Promise.resolve({ ok: true, value });
   window.__host = {
     calls: state.calls,
@@ -18,6 +18,7 @@ const SCRIPT = `(() => {
       for (const listener of listeners['check.state'] || []) listener({ view });
     },
     onStart(view) { state.startView = view; },
+    reply(type, view) { state.replies[type] = view; },
   };
   window.onshi = {
     invoke(channel, request) {
@@ -31,6 +32,7 @@ const SCRIPT = `(() => {
           state.view = state.startView;
           return ok(state.view);
         case 'check.send':
+          if (state.replies[request.type]) window.__host.show(state.replies[request.type]);
           return ok(state.view);
         default:
           return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'このチャンネルはありません。' } });
@@ -63,4 +65,9 @@ export async function sentEvents(page: Page): Promise<Array<{ type: string } & R
       .filter((c) => c.channel === 'check.send')
       .map((c) => c.request),
   );
+}
+
+/** From now on, answers a check.send of this event type by moving to the given view. */
+export async function replyTo(page: Page, type: string, view: CheckView): Promise<void> {
+  await page.evaluate(([t, v]) => (window as unknown as { __host: { reply(t: unknown, v: unknown): void } }).__host.reply(t, v), [type, view] as const);
 }

@@ -8,6 +8,10 @@ import { LanguageSwitch } from './LanguageSwitch';
 const CLERK_LINKS = [
   ['/', 'nav.start'],
   ['/check', 'nav.check'],
+  ['/references', 'nav.references'],
+  ['/jobs', 'nav.jobs'],
+  ['/settings', 'nav.settings'],
+  ['/audit', 'nav.audit'],
 ] as const;
 
 /**

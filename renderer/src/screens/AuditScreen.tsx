@@ -1,43 +1,26 @@
 import { useState, type FormEvent } from 'react';
+import type { RequestOf, ResponseOf } from '../../../main/contract';
+import { formatDeadline } from '../format/dates';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
 import { toOnshiError, type OnshiError } from '../ipc/onshi';
 
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  /** The first row that is wrong or missing. */
-  firstBad?: { seq: number; problem: string };
-}
+const QUERY_FIELDS = ['insurer', 'symbol', 'number', 'branch', 'birthdate'] as const;
 
-export interface AuditRow {
-  seq: number;
-  atTokyo: string;
-  kind: string;
-  actor: string;
-}
-
-/** What finds a patient's rows: the insurance identifiers, as on the card. */
-export interface AuditPatientQuery {
-  insurer: string;
-  symbol: string;
-  number: string;
-  branch: string;
-  /** YYYYMMDD. */
-  birthdate: string;
-}
+type AuditVerifyResult = ResponseOf<'audit.verify'>;
+type AuditRow = ResponseOf<'audit.find'>['rows'][number];
+/** The insurance identifiers as typed; empty optional ones are left out of the request. */
+type AuditPatientQuery = Record<(typeof QUERY_FIELDS)[number], string>;
 
 export interface AuditScreenProps {
   onVerify(): Promise<AuditVerifyResult>;
-  onFind(query: AuditPatientQuery): Promise<readonly AuditRow[]>;
-  onExport(format: 'jsonl' | 'csv'): Promise<void>;
+  onFind(query: RequestOf<'audit.find'>): Promise<readonly AuditRow[]>;
 }
 
-const QUERY_FIELDS = ['insurer', 'symbol', 'number', 'branch', 'birthdate'] as const;
 
 /** For administrators: verify the chain, find who touched a patient's records, export the log. */
-export function AuditScreen({ onVerify, onFind, onExport }: AuditScreenProps) {
+export function AuditScreen({ onVerify, onFind }: AuditScreenProps) {
   const { t } = useTranslation();
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [query, setQuery] = useState<AuditPatientQuery>({ insurer: '', symbol: '', number: '', branch: '', birthdate: '' });
@@ -53,7 +36,8 @@ export function AuditScreen({ onVerify, onFind, onExport }: AuditScreenProps) {
   };
   const find = (e: FormEvent) => {
     e.preventDefault();
-    void attempt(async () => setRows(await onFind(query)));
+    const { symbol, branch, ...required } = query;
+    void attempt(async () => setRows(await onFind({ ...required, ...(symbol ? { symbol } : {}), ...(branch ? { branch } : {}) })));
   };
 
   return (
@@ -93,7 +77,7 @@ export function AuditScreen({ onVerify, onFind, onExport }: AuditScreenProps) {
             {rows.map((r) => (
               <tr key={r.seq}>
                 <td>{r.seq}</td>
-                <td>{r.atTokyo}</td>
+                <td>{formatDeadline(r.atTokyo)}</td>
                 <td>{r.kind}</td>
                 <td>{r.actor}</td>
               </tr>
@@ -102,15 +86,6 @@ export function AuditScreen({ onVerify, onFind, onExport }: AuditScreenProps) {
         </table>
       )}
 
-      <h3>{t('audit.exportTitle')}</h3>
-      <div className="actions">
-        <button type="button" className="button" onClick={() => void attempt(() => onExport('csv'))}>
-          {t('audit.exportCsv')}
-        </button>
-        <button type="button" className="button" onClick={() => void attempt(() => onExport('jsonl'))}>
-          {t('audit.exportJsonl')}
-        </button>
-      </div>
       {error && <ErrorPanel error={error} />}
     </section>
   );

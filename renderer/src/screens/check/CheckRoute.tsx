@@ -1,8 +1,10 @@
 import { useCallback } from 'react';
+import { call } from '../../ipc/onshi';
+import { useLoaded } from '../../ipc/useLoaded';
 import { useNavigate } from 'react-router';
 import { useAppInfo } from '../../ipc/useAppInfo';
 import { useCheck } from '../../ipc/useCheck';
-import { useIdleLock } from '../../session/useIdleLock';
+import { IDLE_LOCK_DEFAULT_MS, useIdleLock } from '../../session/useIdleLock';
 import { CheckScreen } from './CheckScreen';
 
 /**
@@ -20,6 +22,7 @@ export function CheckRoute() {
     void send({ type: 'CANCEL' }).finally(forget);
     void navigate('/locked');
   }, [forget, send, navigate]);
-  useIdleLock(patientDataShown, onIdle);
+  const settings = useLoaded(useCallback(() => call('settings.get', {}), [])).value;
+  useIdleLock(patientDataShown, onIdle, settings ? settings.idleLockSeconds * 1000 : IDLE_LOCK_DEFAULT_MS);
   return <CheckScreen check={check} today={info ? new Date(info.now) : new Date()} />;
 }

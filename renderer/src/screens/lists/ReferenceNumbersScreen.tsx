@@ -1,27 +1,15 @@
 import { useState, type FormEvent } from 'react';
+import type { RequestOf, ResponseOf } from '../../../../main/contract';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { formatCalendarDate, oqsDateToIso } from '../../format/dates';
 import { toOnshiError, type OnshiError } from '../../ipc/onshi';
 
-/** A 照会番号 and the insurance identity it is registered against (the store's 照会番号 book). */
-export interface ReferenceEntry {
-  id: number;
-  referenceNumber: string;
-  insurerNumber: string;
-  symbol: string;
-  number: string;
-  branch: string;
-  /** YYYYMMDD. */
-  birthDate: string;
-}
-export type ReferenceDraft = Omit<ReferenceEntry, 'id'>;
-
-export interface ImportReport {
-  imported: number;
-  problems: ReadonlyArray<{ row: number; reason: string }>;
-}
+export type ReferenceEntry = ResponseOf<'inquiry.register'>;
+export type ReferenceDraft = RequestOf<'inquiry.register'>;
+export type ImportReport = ResponseOf<'inquiry.import'>;
+export type CsvEncoding = RequestOf<'inquiry.export'>['encoding'];
 
 export interface ReferenceNumbersScreenProps {
   entries: readonly ReferenceEntry[];
@@ -30,11 +18,15 @@ export interface ReferenceNumbersScreenProps {
   onSave(draft: ReferenceDraft, id: number | null): Promise<void>;
   onRemove(id: number): Promise<void>;
   onImport(file: File): Promise<ImportReport>;
-  onExport(): Promise<void>;
+  onExport(encoding: CsvEncoding): Promise<void>;
 }
 
 const EMPTY: ReferenceDraft = { referenceNumber: '', insurerNumber: '', symbol: '', number: '', branch: '', birthDate: '' };
 const FIELDS = ['referenceNumber', 'insurerNumber', 'symbol', 'number', 'branch', 'birthDate'] as const;
+
+function draftOf(entry: ReferenceEntry): ReferenceDraft {
+  return Object.fromEntries(FIELDS.map((f) => [f, entry[f]])) as ReferenceDraft;
+}
 
 /** The 照会番号 book: search, add, edit, remove, CSV import and export. */
 export function ReferenceNumbersScreen({ entries, onSearch, onSave, onRemove, onImport, onExport }: ReferenceNumbersScreenProps) {
@@ -91,7 +83,7 @@ export function ReferenceNumbersScreen({ entries, onSearch, onSave, onRemove, on
               <td>{entry.branch || '—'}</td>
               <td>{oqsDateToIso(entry.birthDate) ? formatCalendarDate(oqsDateToIso(entry.birthDate)!) : entry.birthDate}</td>
               <td className="actions">
-                <button type="button" className="button button-small" aria-label={t('lists.refs.editOne', { ref: entry.referenceNumber })} onClick={() => setEditing({ id: entry.id, draft: { ...entry } })}>
+                <button type="button" className="button button-small" aria-label={t('lists.refs.editOne', { ref: entry.referenceNumber })} onClick={() => setEditing({ id: entry.id, draft: draftOf(entry) })}>
                   {t('lists.edit')}
                 </button>
                 <button type="button" className="button button-small" aria-label={t('lists.refs.removeOne', { ref: entry.referenceNumber })} onClick={() => void attempt(() => onRemove(entry.id))}>
@@ -128,8 +120,11 @@ export function ReferenceNumbersScreen({ entries, onSearch, onSave, onRemove, on
           <button type="button" className="button button-primary" onClick={() => setEditing({ id: null, draft: EMPTY })}>
             {t('lists.refs.add')}
           </button>
-          <button type="button" className="button" onClick={() => void attempt(onExport)}>
-            {t('lists.refs.export')}
+          <button type="button" className="button" onClick={() => void attempt(() => onExport('cp932'))}>
+            {t('lists.refs.exportCp932')}
+          </button>
+          <button type="button" className="button" onClick={() => void attempt(() => onExport('utf8'))}>
+            {t('lists.refs.exportUtf8')}
           </button>
         </div>
       )}
@@ -147,8 +142,8 @@ export function ReferenceNumbersScreen({ entries, onSearch, onSave, onRemove, on
       </div>
       {report && (
         <div role="status" data-testid="import-report">
-          <p>{t('lists.refs.imported', { count: report.imported })}</p>
-          {report.problems.length > 0 && (
+          <p>{report.ok ? t('lists.refs.imported', { count: report.added + report.updated }) : t('lists.refs.importRefused')}</p>
+          {!report.ok && (
             <ul>
               {report.problems.map((p) => (
                 <li key={p.row}>{t('lists.refs.problemRow', { row: p.row, reason: p.reason })}</li>

@@ -1,0 +1,59 @@
+/**
+ * The clerk's and administrator's screens wired to their channels. Each screen component takes
+ * plain props; these wrappers load its data and turn its actions into calls.
+ */
+import { useCallback, useState } from 'react';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { downloadBase64, fileToBase64 } from '../format/files';
+import { call } from '../ipc/onshi';
+import { useLoaded } from '../ipc/useLoaded';
+import { AuditScreen } from './AuditScreen';
+import { JobsScreen } from './lists/JobsScreen';
+import { ReferenceNumbersScreen } from './lists/ReferenceNumbersScreen';
+import { SettingsScreen } from './SettingsScreen';
+
+export function SettingsRoute() {
+  const { value, error } = useLoaded(useCallback(() => call('settings.get', {}), []));
+  if (error) return <ErrorPanel error={error} />;
+  if (!value) return null;
+  return <SettingsScreen settings={value} readers={[]} onSave={(settings) => call('settings.update', settings)} />;
+}
+
+export function ReferenceNumbersRoute() {
+  const [search, setSearch] = useState('');
+  const { value, error, reload } = useLoaded(useCallback(() => call('inquiry.list', search ? { search } : {}), [search]));
+  if (error) return <ErrorPanel error={error} />;
+  return (
+    <ReferenceNumbersScreen
+      entries={value?.entries ?? []}
+      onSearch={setSearch}
+      onSave={async (record, id) => {
+        await (id === null ? call('inquiry.register', record) : call('inquiry.edit', { id, record }));
+        reload();
+      }}
+      onRemove={async (id) => {
+        await call('inquiry.delete', { id });
+        reload();
+      }}
+      onImport={async (file) => {
+        const report = await call('inquiry.import', { csvBase64: await fileToBase64(file), encoding: 'auto' });
+        reload();
+        return report;
+      }}
+      onExport={async (encoding) => {
+        const { csvBase64 } = await call('inquiry.export', { encoding });
+        downloadBase64(csvBase64, `shokai-bango-${encoding}.csv`, 'text/csv');
+      }}
+    />
+  );
+}
+
+export function JobsRoute() {
+  const { value, error, reload } = useLoaded(useCallback(() => call('jobs.list', {}), []));
+  if (error) return <ErrorPanel error={error} />;
+  return <JobsScreen jobs={value?.jobs ?? []} onRetry={(id) => void call('jobs.retry', { id }).then(reload)} />;
+}
+
+export function AuditRoute() {
+  return <AuditScreen onVerify={() => call('audit.verify', { full: false })} onFind={async (query) => (await call('audit.find', query)).rows} />;
+}
