@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createTlsServer, type Server } from 'node:tls';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer as createTlsServer, type Server } from 'node:tls';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OpenedAudit } from '../../../main/audit/open-audit';
 import { reconcileCollectorLog } from '../../../main/audit/reconcile';
