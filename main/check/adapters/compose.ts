@@ -15,13 +15,13 @@ import { auditAdapter } from './audit';
 import type { CardSource } from './card-sources';
 import { consentGatewayAdapter } from './consent-gateway';
 import { jpkiCardSession } from './jpki-card-session';
-import { clerkAdapter, jobQueueAdapter, settingsAdapter, type CartSession } from './store';
+import { clerkAdapter, jobQueueAdapter, settingsAdapter, type ClerkSession } from './store';
 import { terminalAdapter } from './terminal';
 
 export interface CheckModules {
   store: StoreDatabase;
   auditLog: AuditLog;
-  session: CartSession;
+  session: ClerkSession;
   card: CardSource;
   consent: { client: ConsentGatewayClient; credential(): DeviceCredential; origin: PortOrigin };
   terminal: { client: TerminalClient; origin: PortOrigin };

@@ -28,12 +28,12 @@ export function jobQueueAdapter(queue: JobQueue): JobQueuePort {
 }
 
 /** Who is at the cart and when it idles: the session's to know, handed in here. */
-export interface CartSession {
+export interface ClerkSession {
   currentStaffId(): string | null;
   onIdle(listener: () => void): () => void;
 }
 
-export function clerkAdapter(staff: StaffDirectory, session: CartSession): ClerkPort {
+export function clerkAdapter(staff: StaffDirectory, session: ClerkSession): ClerkPort {
   return {
     currentStaffId: () => session.currentStaffId(),
     onIdle: (listener) => session.onIdle(listener),

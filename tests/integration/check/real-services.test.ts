@@ -20,11 +20,16 @@ import { tokyoDate } from '../../../main/common/tokyo-time';
 import type { CheckStep } from '../../../main/contract/channels/check';
 import type { DeviceCredential } from '../../../main/oqs/consent/consent-client';
 import { createFixtureWorld, type FixtureWorld } from '../../../main/oqs/consent/simulator/fixture-world';
+import type { ClerkSession } from '../../../main/check/adapters/store';
+import type { CartSession } from '../../../main/session/cart-session';
 import { KeyFileSecretProtector } from '../../../main/store/secret-protector';
 import { updateSettings } from '../../../main/store/settings';
 import { StaffDirectory } from '../../../main/store/staff';
 import { activate, startRig, type ConsentRig } from '../consent/consent-harness';
 import { startRig as startTerminal, type Rig as TerminalRig } from '../oqs-terminal/harness';
+
+/** The session module's CartSession is what the clerk adapter takes (checked by the compiler). */
+export const sessionFits = (session: CartSession): ClerkSession => session;
 
 let dataDir: string;
 let audit: OpenedAudit;
