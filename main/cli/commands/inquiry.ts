@@ -19,6 +19,8 @@ const ENCODING_OPTION: OptionSpec = { encoding: { type: 'string' } };
 const CliInquiryErrors = {
   noInstitution: () =>
     new AppError('INQUIRY_NO_INSTITUTION', '医療機関コードが設定されていません。端末のアクティベーションを行うか、--institution で指定してください。'),
+  otherInstitution: () =>
+    new AppError('INQUIRY_OTHER_INSTITUTION', '--institution の医療機関コードが、この端末に設定されたコードと異なります。指定を外すか、コードをご確認ください。'),
   badEncoding: () => new AppError('CLI_BAD_ARGUMENTS', '--encoding には utf8 または cp932 を指定してください。'),
   needFile: () => new AppError('CLI_BAD_ARGUMENTS', 'ファイル名を指定してください。'),
   file: (code: string) => new AppError('INQUIRY_FILE', 'ファイルを読み書きできません。パスと権限をご確認ください。', code),
@@ -27,7 +29,9 @@ const CliInquiryErrors = {
 /** The device's 機関コード; --institution only where the device has none yet. */
 function bookFor(store: StoreDatabase, values: Values): InquiryBook {
   const fromDevice = new DeviceRecord(store).read().institutionCode;
-  const code = fromDevice ?? (typeof values.institution === 'string' ? values.institution : undefined);
+  const given = typeof values.institution === 'string' ? values.institution : undefined;
+  if (fromDevice && given && given !== fromDevice) throw CliInquiryErrors.otherInstitution();
+  const code = fromDevice ?? given;
   if (!code) throw CliInquiryErrors.noInstitution();
   checkInstitutionCode(code);
   return new InquiryBook(store, code);

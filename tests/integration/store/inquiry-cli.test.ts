@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../main/cli/index';
+import { openDatabase } from '../../../main/store/database';
+import { DeviceRecord } from '../../../main/store/device';
+import { KeyFileSecretProtector } from '../../../main/store/secret-protector';
 
 let dir: string;
 beforeEach(() => {
@@ -74,6 +77,15 @@ describe('onshi-cart inquiry', () => {
     expect(JSON.parse((await cli(['inquiry', 'export', path.join(dir, 'x.csv'), '--encoding', 'sjis', '--data-dir', data, '--institution', '0110113719', '--json'])).stderr).error.code).toBe('CLI_BAD_ARGUMENTS');
     expect(JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113718', '--json'])).stderr).error.code).toBe('DEVICE_INSTITUTION_CODE');
     expect(JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--json'])).stderr).error.code).toBe('INQUIRY_NO_INSTITUTION');
+  });
+
+  it('uses the activated device 機関コード and refuses a different --institution', async () => {
+    const data = path.join(dir, 'data');
+    const store = await openDatabase({ dataDir: data, secretProtector: new KeyFileSecretProtector(data) });
+    new DeviceRecord(store).activate({ institutionCode: '2714206386', userId: 'cart01', credential: Buffer.from('c') });
+    store.close();
+    expect((await cli(['inquiry', 'list', '--data-dir', data, '--json'])).code).toBe(0);
+    expect(JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113719', '--json'])).stderr).error.code).toBe('INQUIRY_OTHER_INSTITUTION');
   });
 
   it('onshi-cart jobs shows the queue', async () => {
