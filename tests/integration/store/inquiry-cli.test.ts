@@ -31,6 +31,12 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr };
 }
 
+/** The JSON error line; Node may add its own warnings to stderr (listener counts after many in-process runs). */
+function errorOf(stderr: string): { code: string; detail: string } {
+  const line = stderr.split('\n').find((l) => l.startsWith('{'));
+  return (JSON.parse(line ?? '{}') as { error: { code: string; detail: string } }).error;
+}
+
 const CSV = '照会番号,保険者番号,記号,番号,枝番,生年月日\r\nA-1,33120015,東京,10,01,19500101\r\nA-2,138057,,20,02,19600202\r\n';
 
 describe('onshi-cart inquiry', () => {
@@ -65,7 +71,7 @@ describe('onshi-cart inquiry', () => {
     writeFileSync(bad, CSV + 'A-3,33120016,,30,03,19700303\r\nA-1,33120015,,40,04,19800404\r\n', 'utf8');
     const run = await cli(['inquiry', 'import', bad, '--data-dir', data, '--institution', '0110113719', '--json']);
     expect(run.code).toBe(1);
-    const { error } = JSON.parse(run.stderr) as { error: { code: string; detail: string } };
+    const error = errorOf(run.stderr);
     expect(error.code).toBe('INQUIRY_IMPORT_INVALID');
     expect(error.detail).toBe('4行目 保険者番号: 保険者番号の検証番号が正しくありません\n5行目 照会番号: 照会番号が2行目と重複しています');
     const listed = JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113719', '--json'])).stdout) as { count: number };
@@ -74,9 +80,9 @@ describe('onshi-cart inquiry', () => {
 
   it('refuses a wrong encoding name and a wrong 機関コード', async () => {
     const data = path.join(dir, 'data');
-    expect(JSON.parse((await cli(['inquiry', 'export', path.join(dir, 'x.csv'), '--encoding', 'sjis', '--data-dir', data, '--institution', '0110113719', '--json'])).stderr).error.code).toBe('CLI_BAD_ARGUMENTS');
-    expect(JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113718', '--json'])).stderr).error.code).toBe('DEVICE_INSTITUTION_CODE');
-    expect(JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--json'])).stderr).error.code).toBe('INQUIRY_NO_INSTITUTION');
+    expect(errorOf((await cli(['inquiry', 'export', path.join(dir, 'x.csv'), '--encoding', 'sjis', '--data-dir', data, '--institution', '0110113719', '--json'])).stderr).code).toBe('CLI_BAD_ARGUMENTS');
+    expect(errorOf((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113718', '--json'])).stderr).code).toBe('DEVICE_INSTITUTION_CODE');
+    expect(errorOf((await cli(['inquiry', 'list', '--data-dir', data, '--json'])).stderr).code).toBe('INQUIRY_NO_INSTITUTION');
   });
 
   it('uses the activated device 機関コード and refuses a different --institution', async () => {
@@ -85,7 +91,7 @@ describe('onshi-cart inquiry', () => {
     new DeviceRecord(store).activate({ institutionCode: '2714206386', userId: 'cart01', credential: Buffer.from('c') });
     store.close();
     expect((await cli(['inquiry', 'list', '--data-dir', data, '--json'])).code).toBe(0);
-    expect(JSON.parse((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113719', '--json'])).stderr).error.code).toBe('INQUIRY_OTHER_INSTITUTION');
+    expect(errorOf((await cli(['inquiry', 'list', '--data-dir', data, '--institution', '0110113719', '--json'])).stderr).code).toBe('INQUIRY_OTHER_INSTITUTION');
   });
 
   it('onshi-cart jobs shows the queue', async () => {
