@@ -14,8 +14,8 @@ import { ChainMac, GENESIS_MAC } from '../../main/audit/chain-mac';
 import { AUDIT_SCHEMA_SQL } from '../../main/audit/schema';
 import type { Benchmark } from './benchmark';
 
-const ROUNDS = 4;
-const PER_ROUND = 500;
+const ROUNDS = 20;
+const PER_ROUND = 100;
 const VERIFY_ROWS = 1_000_000;
 
 function openDb(file: string, durable: boolean): Database {
