@@ -75,6 +75,12 @@ describe('JPKI driver through pcscd + vpcd', () => {
     expect((await failure(selectJpkiAp(transport))).code).toBe('NOT_MY_NUMBER_CARD');
   });
 
+  it('tells the patient to hold a contactless card still when it leaves mid-flow', async () => {
+    const { transport } = await card({ contactless: true, faults: { removeAtCommand: 5 } });
+    expect(transport.contactless).toBe(true);
+    expect((await failure(runSelfTest(transport, pin(PIN)))).code).toBe('CARD_MOVED');
+  });
+
   it('gives up on a mute card with CARD_NOT_ANSWERING within its timeout', async () => {
     const { transport } = await card({ faults: { muteAtCommand: 3 } }, 1_000);
     const started = Date.now();
