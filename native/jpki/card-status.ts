@@ -19,22 +19,43 @@ export type CardStatusReport =
       certificate: Pick<CertificateReport, 'validity' | 'notAfter' | 'graceUntil' | 'warnings'>;
     };
 
-/** Selects the JPKI AP and reads the certificate; the caller decides what to show of the report. */
-export async function readCheckedCertificate(transport: CardTransport, trust: TrustAnchorSet, now: Date): Promise<CertificateReport> {
+/**
+ * Runs a read-only card flow again from its SELECT when another program reset the card (the
+ * transport has reconnected and reports CARD_RESET). Only for flows without a VERIFY: a PIN check
+ * is never repeated.
+ */
+async function againAfterReset<T>(flow: () => Promise<T>): Promise<T> {
+  try {
+    return await flow();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CARD_RESET') return flow();
+    throw err;
+  }
+}
+
+async function selectAndCheck(transport: CardTransport, trust: TrustAnchorSet, now: Date): Promise<CertificateReport> {
   await selectJpkiAp(transport);
   return checkAuthCertificate(await readAuthCertificate(transport), trust, now);
 }
 
+/** Selects the JPKI AP and reads the certificate; the caller decides what to show of the report. */
+export async function readCheckedCertificate(transport: CardTransport, trust: TrustAnchorSet, now: Date): Promise<CertificateReport> {
+  return againAfterReset(() => selectAndCheck(transport, trust, now));
+}
+
 export async function readCardStatus(transport: CardTransport, trust: TrustAnchorSet, now: Date): Promise<CardStatusReport> {
   const base = { reader: transport.readerName, contactless: transport.contactless };
-  let report: CertificateReport;
+  let found: { report: CertificateReport; pin: PinTries };
   try {
-    report = await readCheckedCertificate(transport, trust, now);
+    found = await againAfterReset(async () => {
+      const report = await selectAndCheck(transport, trust, now);
+      return { report, pin: await readPinTriesLeft(transport) };
+    });
   } catch (err) {
     if (err instanceof AppError && err.code === 'NOT_MY_NUMBER_CARD') return { kind: 'not-my-number-card', ...base };
     throw err;
   }
-  const pin = await readPinTriesLeft(transport);
+  const { report, pin } = found;
   const { validity, notAfter, graceUntil, warnings } = report;
   return {
     kind: 'my-number-card',

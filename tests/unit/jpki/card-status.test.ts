@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardStatusSchema } from '../../../main/contract/channels/card';
 import { loadTrustAnchors, type TrustAnchorSet } from '../../../native/cert/trust-anchors';
+import { CardErrors } from '../../../native/card-errors';
+import { AuthPin } from '../../../native/jpki/auth-pin';
 import { readCardStatus } from '../../../native/jpki/card-status';
+import { selectJpkiAp, verifyAuthPin } from '../../../native/jpki/jpki-card';
 import { testCa } from '../../../native/virtual-card/test-pki';
 import { virtualCard } from './card-fixture';
 
@@ -36,5 +39,40 @@ describe('readCardStatus', () => {
     const { transport } = virtualCard({ authPinTries: 0, certificate: 'recently-expired' });
     const status = await readCardStatus(transport, trust, new Date());
     expect(status).toMatchObject({ pin: { blocked: true, triesLeft: 0 }, certificate: { validity: 'expired-grace' } });
+  });
+});
+
+describe('a card reset by another program', () => {
+  it('is read again from the SELECT when only reading, and a VERIFY is not repeated', async () => {
+    const { reader, transport } = virtualCard();
+    let resets = 0;
+    const resetOnce: typeof transport = {
+      ...transport,
+      async transmit(command, options) {
+        // The third command meets a card that another program has just reset.
+        if (transport.sent.length === 2 && resets === 0) {
+          resets++;
+          reader.reset();
+          throw CardErrors.cardReset('SCARD_W_RESET_CARD');
+        }
+        return transport.transmit(command, options);
+      },
+    };
+    const status = await readCardStatus(resetOnce, trust, new Date());
+    expect(status.kind).toBe('my-number-card');
+    expect(resets).toBe(1);
+    expect(transport.sentHex.filter((h) => h.startsWith('00A4040C'))).toHaveLength(2);
+
+    const verifying = virtualCard();
+    const resetAtVerify: typeof transport = {
+      ...verifying.transport,
+      async transmit(command, options) {
+        if (command[1] === 0x20 && command.length > 4) throw CardErrors.cardReset('SCARD_W_RESET_CARD');
+        return verifying.transport.transmit(command, options);
+      },
+    };
+    await selectJpkiAp(resetAtVerify);
+    await expect(verifyAuthPin(resetAtVerify, AuthPin.fromBytes(Uint8Array.from(Buffer.from('1234'))))).rejects.toMatchObject({ code: 'CARD_RESET' });
+    expect(verifying.reader.card.history.filter((h) => h.ins === 0x20)).toHaveLength(0);
   });
 });
