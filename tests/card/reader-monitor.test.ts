@@ -27,6 +27,10 @@ describe('ReaderMonitor through pcscd', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    // The next card must be a fresh insertion, not a swap pcscd never sees (pcsc-on-linux.md addendum).
+    const context = smartcardBinding.createContext();
+    const empty = () => !context.listReaders().some((r) => r.name === READER_0 && (r.state & PCSC.STATE_PRESENT) !== 0);
+    await waitUntil(empty, 5_000, 'reader empty').finally(() => context.close());
   });
 
   it('reports both vpcd readers, then a card inserted (with its ATR) and removed', async () => {
