@@ -49,6 +49,8 @@ function runAndKill(dataDir: string, delayMs: number, fromStart: boolean): Promi
 it(`keeps every acknowledged row through ${KILLS} SIGKILLs at random moments, and the chain verifies`, async () => {
   const dataDir = path.join(work, 'data');
   mkdirSync(dataDir);
+  // Created and migrated once up front, as by the app's first start; the kills then hit appends and reopenings.
+  (await openAuditDir(dataDir)).close();
   const acknowledged: number[] = [];
   // Several appenders at once (as the app and the command line may be): start-up time overlaps,
   // and a kill can land while another process holds the write lock.
