@@ -13,6 +13,7 @@ import { cardChannels, cardEvents } from './channels/card';
 import { checkChannels, checkEvents } from './channels/check';
 import { inquiryChannels } from './channels/inquiry';
 import { jobsChannels } from './channels/jobs';
+import { sessionChannels, sessionEvents } from './channels/session';
 import { settingsChannels } from './channels/settings';
 
 export const channels = {
@@ -23,12 +24,14 @@ export const channels = {
   ...inquiryChannels,
   ...jobsChannels,
   ...settingsChannels,
+  ...sessionChannels,
 } as const;
 
 export const events = {
   ...appEvents,
   ...checkEvents,
   ...cardEvents,
+  ...sessionEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

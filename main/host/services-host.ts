@@ -5,14 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WireCallSchema, type WireFromHost } from '../contract';
-import { createHandlerTable, type HandlerTable, type Handlers } from './handler-table';
+import { createHandlerTable, type HandlerTable } from './handler-table';
 import { EventHub } from './event-hub';
 import type { HostConfig } from './host-config';
-import { appHandlers } from './handlers/app';
-import { auditHandlers } from './handlers/audit';
-import { cardHandlers, trustAnchorDirOf } from './handlers/card';
-import { checkHandlers } from './handlers/check';
-import { localDataHandlers } from './handlers/local-data';
+import { composeServices } from './compose/compose-services';
 
 export interface HostConnection {
   readonly id: string;
@@ -30,15 +26,8 @@ export interface ServicesHost {
 
 export async function createServicesHost(config: HostConfig): Promise<ServicesHost> {
   const events = new EventHub();
-  const closers: Array<() => Promise<void> | void> = [];
-  const handlers: Handlers = {
-    ...appHandlers(config),
-    ...checkHandlers({ checks: null, events }),
-    ...auditHandlers({ audit: null, shipping: null }),
-    ...cardHandlers({ monitor: null, events, trustAnchorDir: trustAnchorDirOf(config.dataDir) }),
-    ...localDataHandlers(config),
-  };
-  const table = createHandlerTable(handlers);
+  const services = await composeServices(config, events);
+  const table = createHandlerTable(services.handlers);
 
   return {
     events,
@@ -64,7 +53,7 @@ export async function createServicesHost(config: HostConfig): Promise<ServicesHo
     },
     async close() {
       events.emit('app.host', { state: 'stopping' });
-      for (const close of closers.reverse()) await close();
+      await services.close();
     },
   };
 }

@@ -156,7 +156,7 @@ function jpkiAp(config: VirtualCardConfig, secrets: CardSecrets): Df {
 /** Builds the card's applications; a card that is not a My Number card has none we know. */
 export function buildApplications(config: VirtualCardConfig): { dfs: Df[]; secrets: CardSecrets | undefined } {
   if (config.kind === 'other') return { dfs: [], secrets: undefined };
-  const auth = issueAuthCertificate(config.certificate);
+  const auth = issueAuthCertificate(config.certificate, 'card-auth', config.cardholderId);
   const secrets: CardSecrets = { authCertDer: auth.certDer, authSerialHex: auth.serialHex, authKey: auth.privateKey };
   return { dfs: [jpkiAp(config, secrets), textAp(config), surfaceAp(config)], secrets };
 }

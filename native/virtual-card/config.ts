@@ -42,6 +42,8 @@ export const VirtualCardConfigSchema = z.strictObject({
   /** A 顔認証マイナンバーカード issued without PINs: the auth PIN can neither be queried nor verified. */
   faceAuthOnly: z.boolean().default(false),
   certificate: z.enum(['valid', 'expired', 'recently-expired', 'revoked', 'other-ca']).default('valid'),
+  /** Whose card this is: the synthetic population's CardholderId, put in the certificate's subject. */
+  cardholderId: z.string().regex(/^[A-Za-z0-9]{1,32}$/).optional(),
   /** Test data for 券面事項入力補助AP: present so tests can prove the app never reads it. */
   textAp: z.strictObject({
     pin: digits(4).default('5678'),

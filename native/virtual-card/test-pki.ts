@@ -167,19 +167,21 @@ export function issueCardCertificate(kind: CaKind, options: IssueOptions = {}): 
 export type CertificateVariant = 'valid' | 'expired' | 'recently-expired' | 'revoked' | 'other-ca';
 
 /** An auth certificate in the given state; `revoked` is also added to the revoked list. */
-export function issueAuthCertificate(variant: CertificateVariant, keySlot = 'card-auth'): IssuedCertificate {
+/** `subjectId` names the cardholder (the population's CardholderId); random when absent. */
+export function issueAuthCertificate(variant: CertificateVariant, keySlot = 'card-auth', subjectId?: string): IssuedCertificate {
   const now = Date.now();
+  const who = subjectId === undefined ? {} : { subjectId };
   switch (variant) {
     case 'valid':
-      return issueCardCertificate('auth', { keySlot });
+      return issueCardCertificate('auth', { keySlot, ...who });
     case 'expired':
-      return issueCardCertificate('auth', { keySlot, notBefore: new Date(now - 6 * 365 * DAY_MS), notAfter: new Date(now - 365 * DAY_MS) });
+      return issueCardCertificate('auth', { keySlot, ...who, notBefore: new Date(now - 6 * 365 * DAY_MS), notAfter: new Date(now - 365 * DAY_MS) });
     case 'recently-expired':
-      return issueCardCertificate('auth', { keySlot, notBefore: new Date(now - 5 * 365 * DAY_MS), notAfter: new Date(now - 30 * DAY_MS) });
+      return issueCardCertificate('auth', { keySlot, ...who, notBefore: new Date(now - 5 * 365 * DAY_MS), notAfter: new Date(now - 30 * DAY_MS) });
     case 'other-ca':
-      return issueCardCertificate('auth', { keySlot, ca: 'other' });
+      return issueCardCertificate('auth', { keySlot, ...who, ca: 'other' });
     case 'revoked': {
-      const issued = issueCardCertificate('auth', { keySlot });
+      const issued = issueCardCertificate('auth', { keySlot, ...who });
       revokeSerial(issued.serialHex);
       return issued;
     }

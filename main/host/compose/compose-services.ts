@@ -1,0 +1,120 @@
+/**
+ * The composition root: opens the installation (store and audit log on one database), decides
+ * 研修モード from the settings (no consent gateway configured), starts the simulators only then,
+ * watches the card readers, and hands every handler its services. If the installation cannot be
+ * opened (a lost OS key, a database from a newer version), every channel that needs it answers with
+ * that error, so the clerk reads what to do instead of facing a dead window.
+ */
+import { AuditLog } from '../../audit/audit-log';
+import { pcscCardSource, type CardSource } from '../../check/adapters/card-sources';
+import { channelNames, toAppError, type AppError, type Channel } from '../../contract';
+import { DeviceActivation } from '../../session/device-activation';
+import { CartSession } from '../../session/cart-session';
+import { DeviceRecord } from '../../store/device';
+import type { StoreDatabase } from '../../store/database';
+import { readSettings } from '../../store/settings';
+import { StaffDirectory } from '../../store/staff';
+import { CardErrors } from '../../../native/card-errors';
+import { smartcardBinding } from '../../../native/pcsc/binding';
+import { ReaderMonitor } from '../../../native/pcsc/reader-monitor';
+import type { EventHub } from '../event-hub';
+import type { Handlers } from '../handler-table';
+import type { HostConfig } from '../host-config';
+import { lazyStore } from '../local-store';
+import { appHandlers } from '../handlers/app';
+import { auditHandlers } from '../handlers/audit';
+import { cardHandlers, trustAnchorDirOf } from '../handlers/card';
+import { checkHandlers } from '../handlers/check';
+import { localDataHandlers } from '../handlers/local-data';
+import { sessionHandlers } from '../handlers/session';
+import { lazyCheckService } from './check-composition';
+import { consentClientFor, terminalClientFor } from './gateways';
+import { startTrainingWorld, type TrainingWorld } from './training-world';
+
+export interface ComposedServices {
+  readonly handlers: Handlers;
+  readonly trainingMode: boolean;
+  close(): Promise<void>;
+}
+
+/** Every channel but app.info answers with the start-up error. */
+function unavailableHandlers(config: HostConfig, error: AppError): Handlers {
+  const failing = Object.fromEntries(channelNames.map((name: Channel) => [name, () => Promise.reject(error)]));
+  return { ...failing, ...appHandlers(config) } as Handlers;
+}
+
+export async function composeServices(config: HostConfig, events: EventHub): Promise<ComposedServices> {
+  const now = config.now ?? (() => new Date());
+  const openStore = lazyStore(config);
+  let store: StoreDatabase | undefined;
+  let auditLog: AuditLog;
+  try {
+    store = await openStore();
+    auditLog = await AuditLog.open({
+      db: store.db,
+      dataDir: config.dataDir,
+      keys: { chain: store.crypto.deriveKey('audit-chain'), patient: store.crypto.deriveKey('audit-patient') },
+      now,
+    });
+  } catch (err) {
+    const error = toAppError(err);
+    return { handlers: unavailableHandlers(config, error), trainingMode: config.trainingMode, close: async () => store?.close() };
+  }
+  const opened = store;
+  const settings = () => readSettings(opened);
+  const trainingMode = settings().endpoints.consentGateway === null;
+  const effective: HostConfig = { ...config, trainingMode };
+  const world: TrainingWorld | null = trainingMode ? await startTrainingWorld(config.dataDir) : null;
+
+  const staff = new StaffDirectory(opened, now);
+  const device = new DeviceRecord(opened, now);
+  const session = new CartSession({ staff, audit: auditLog, idleSeconds: () => settings().idleLockSeconds });
+  const consentClient = () => consentClientFor(settings(), config.adapters, world);
+  const activation = new DeviceActivation({ device, audit: auditLog, consentClient });
+
+  const monitor = new ReaderMonitor(smartcardBinding, { defaultReader: settings().readerName ?? undefined });
+  monitor.start();
+  const cardSource = (): CardSource => {
+    if (!monitor.serviceAvailable) throw CardErrors.serviceDown('pcsc service not available');
+    return pcscCardSource(monitor);
+  };
+  const checks = lazyCheckService({
+    store: opened,
+    auditLog,
+    session,
+    card: cardSource,
+    consentClient,
+    credential: () => activation.credential(),
+    terminalClient: () => terminalClientFor(settings(), device.read().institutionCode, world),
+    trainingMode,
+    now,
+  });
+
+  const handlers: Handlers = {
+    ...appHandlers(effective),
+    ...sessionHandlers({
+      session,
+      staff,
+      activation,
+      idleLockSeconds: () => settings().idleLockSeconds,
+      trainingAccount: world?.account ?? null,
+      events,
+    }),
+    ...cardHandlers({ monitor, events, trustAnchorDir: trustAnchorDirOf(config.dataDir), now }),
+    ...checkHandlers({ checks, events }),
+    ...auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping: null }),
+    ...localDataHandlers(effective, async () => opened),
+  };
+
+  return {
+    handlers,
+    trainingMode,
+    async close() {
+      session.lock('shutdown');
+      checks.close();
+      await monitor.stop();
+      await world?.close();
+      opened.close();
+    },
+  };
+}
