@@ -5,6 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../main/cli/command';
 import { demoCommands } from '../../../main/cli/commands/demo';
@@ -53,6 +55,9 @@ describe('onshi-cart demo', () => {
   });
 
   it('1,000 checks in a row with memory flat', async () => {
+    // A forced collection before each reading, so only what is really kept is measured.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
     const heap: number[] = [];
     let n = 0;
     const summary = await demo.run(
@@ -60,13 +65,14 @@ describe('onshi-cart demo', () => {
       io(() => {
         n += 1;
         if (n === 200 || n === 1000) {
-          globalThis.gc?.();
+          gc();
           heap.push(process.memoryUsage().heapUsed);
         }
       }),
     );
     expect(summary).toMatchObject({ checks: 1000 });
-    // Growth between check 200 and check 1000: no patient data or actor kept per check.
-    expect(heap[1]! - heap[0]!).toBeLessThan(40 * 1024 * 1024);
+    // Growth between check 200 and check 1000: no patient data or actor kept per check (the
+    // simulator's own records of 800 registrations account for about 2 MB).
+    expect(heap[1]! - heap[0]!).toBeLessThan(8 * 1024 * 1024);
   }, 300_000);
 });
