@@ -14,9 +14,11 @@ import { SettingsScreen } from './SettingsScreen';
 
 export function SettingsRoute() {
   const { value, error } = useLoaded(useCallback(() => call('settings.get', {}), []));
+  // Without a reader service (no pcscd) the list is empty and the automatic choice remains.
+  const readers = useLoaded(useCallback(() => call('card.readers', {}), [])).value?.readers ?? [];
   if (error) return <ErrorPanel error={error} />;
   if (!value) return null;
-  return <SettingsScreen settings={value} readers={[]} onSave={(settings) => call('settings.update', settings)} />;
+  return <SettingsScreen settings={value} readers={readers} onSave={(settings) => call('settings.update', settings)} />;
 }
 
 export function ReferenceNumbersRoute() {
