@@ -72,7 +72,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
     },
     actors: checkActors(ports),
     guards: {
-      cardPresent: () => ports.card.cardPresent(),
+      cardReadable: ({ context }) => context.cardProblem === null && ports.card.cardPresent(),
       careSettingValid: ({ event }) =>
         event.type === 'CHOOSE_CARE_SETTING' &&
         careSettingProblem(event.setting, event.reason) === null &&
@@ -231,9 +231,11 @@ export function createCheckMachine(deps: CheckMachineDeps) {
         initial: 'waiting',
         states: {
           waiting: {
-            always: { guard: 'cardPresent', target: 'reading' },
+            // A card already on the reader is read at once, but not again after it failed to read:
+            // then only a real insertion counts, so an unreadable card is never hammered in a loop.
+            always: { guard: 'cardReadable', target: 'reading' },
             on: {
-              CARD_INSERTED: 'reading',
+              CARD_INSERTED: { target: 'reading', actions: assign({ cardProblem: null }) },
               CARD_REMOVED: { actions: assign({ cardProblem: 'removed' }) },
               READER_GONE: { actions: assign({ cardProblem: 'readerGone' }) },
               READER_ATTACHED: { actions: assign({ cardProblem: null }) },

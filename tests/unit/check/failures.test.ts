@@ -86,6 +86,22 @@ describe('OQS errors', () => {
     await h.until('identity.choosing');
   });
 
+  it('a card that moved mid-read is not read again in a loop: the next insertion reads it', async () => {
+    const h = await startCheck();
+    h.fakes.card.script.failNext('readAuthCertificate', new AppError('CARD_MOVED', 'カードが動いたため読み取れませんでした。'));
+    h.fakes.card.present = true;
+    h.send({ type: 'CHOOSE_CARE_SETTING', setting: 'houseCall', reason: null, treatmentDate: '2026-11-25' });
+    h.send({ type: 'AGREE_ALL' });
+    h.send({ type: 'CONSENT_CONFIRM' });
+    const waiting = await h.until('card.waiting');
+    expect(waiting.card.problem).toBe('removed');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.fakes.card.script.calls.select).toBe(1);
+    h.fakes.card.emit('cardInserted');
+    await h.until('identity.choosing');
+    expect(h.fakes.card.script.calls.select).toBe(2);
+  });
+
   it('an unexpected throw becomes a polite INTERNAL error, with no detail of the throw', async () => {
     const h = await startCheck();
     await toIdentity(h);
