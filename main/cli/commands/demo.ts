@@ -1,8 +1,9 @@
 /**
- * `onshi-cart demo --checks N [--pin-path|--visual-path] [--data-dir DIR] [--json]`: N scripted
- * training checks in a row through the real services (check machine, JPKI driver, virtual card,
- * simulators, store, audit). One JSON line per check as soon as its audit rows are durable; it
- * serves training, load tests and the benchmark. Always 研修モード.
+ * `onshi-cart demo --checks N [--pin-path|--visual-path] [--reader NAME] [--data-dir DIR] [--json]`:
+ * N scripted training checks in a row through the real services (check machine, JPKI driver, the
+ * virtual card in this process or, with --reader, whatever card sits in that PC/SC reader — the
+ * virtual card behind pcscd — the simulators, store and audit). One JSON line per check as soon as
+ * its audit rows are durable; it serves training, load tests and the benchmark. Always 研修モード.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,9 @@ import { createCheckService } from '../../check/check-service';
 import { selectCheckPorts } from '../../check/port-selection';
 import { runScriptedCheck, type DemoPath } from '../../check/demo/scripted-check';
 import { DEMO_PASSCODE, startTrainingStack } from '../../check/demo/training-stack';
+import { pcscCardSource } from '../../check/adapters/card-sources';
+import { smartcardBinding } from '../../../native/pcsc/binding';
+import { ReaderMonitor } from '../../../native/pcsc/reader-monitor';
 import type { CliCommand } from '../command';
 
 const MAX_CHECKS = 100_000;
@@ -29,6 +33,23 @@ function countOf(value: string | boolean | undefined): number {
   return n;
 }
 
+const READER_WAIT_MS = 5_000;
+
+/** The named reader, once PC/SC shows a card in it. */
+async function watchReader(name: string): Promise<ReaderMonitor> {
+  const monitor = new ReaderMonitor(smartcardBinding, { defaultReader: name, pollMs: 200 });
+  monitor.start();
+  const deadline = Date.now() + READER_WAIT_MS;
+  while (!monitor.readers().some((r) => r.name === name && r.cardPresent)) {
+    if (Date.now() > deadline) {
+      await monitor.stop();
+      throw new AppError('DEMO_NO_CARD', '指定したカードリーダーにカードが見つかりません。リーダー名を確かめ、カードを置いてからもう一度お試しください。', `reader: ${name.slice(0, 80)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return monitor;
+}
+
 export const demoCommands: CliCommand[] = [
   {
     path: ['demo'],
@@ -38,6 +59,7 @@ export const demoCommands: CliCommand[] = [
       'pin-path': { type: 'boolean' },
       'visual-path': { type: 'boolean' },
       'data-dir': { type: 'string' },
+      reader: { type: 'string' },
     },
     async run({ values }, io) {
       const checks = countOf(values.checks);
@@ -45,7 +67,15 @@ export const demoCommands: CliCommand[] = [
       const path: DemoPath = values['visual-path'] ? 'visual' : 'pin';
       const given = values['data-dir'] as string | undefined;
       const dataDir = given ?? (await mkdtemp(join(tmpdir(), 'onshi-cart-demo-')));
-      const stack = await startTrainingStack({ dataDir });
+      const readerName = values.reader as string | undefined;
+      const monitor = readerName === undefined ? null : await watchReader(readerName);
+      const stack = await startTrainingStack({
+        dataDir,
+        ...(monitor ? { card: { ...pcscCardSource(monitor), probe: () => monitor.connect() } } : {}),
+      }).catch(async (err: unknown) => {
+        await monitor?.stop();
+        throw err;
+      });
       let done = 0;
       let stopped = false;
       void io.interrupted.then(() => (stopped = true));
@@ -64,6 +94,7 @@ export const demoCommands: CliCommand[] = [
         service.close();
       } finally {
         await stack.close();
+        await monitor?.stop();
         if (given === undefined) await rm(dataDir, { recursive: true, force: true });
       }
       return { checks: done, path, trainingMode: true, notice: '研修モード：実際の資格確認ではありません' };
