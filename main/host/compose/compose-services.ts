@@ -14,7 +14,6 @@ import { DeviceRecord } from '../../store/device';
 import type { StoreDatabase } from '../../store/database';
 import { readSettings } from '../../store/settings';
 import { StaffDirectory } from '../../store/staff';
-import { CardErrors } from '../../../native/card-errors';
 import { smartcardBinding } from '../../../native/pcsc/binding';
 import { ReaderMonitor } from '../../../native/pcsc/reader-monitor';
 import type { EventHub } from '../event-hub';
@@ -74,10 +73,8 @@ export async function composeServices(config: HostConfig, events: EventHub): Pro
 
   const monitor = new ReaderMonitor(smartcardBinding, { defaultReader: settings().readerName ?? undefined });
   monitor.start();
-  const cardSource = (): CardSource => {
-    if (!monitor.serviceAvailable) throw CardErrors.serviceDown('pcsc service not available');
-    return pcscCardSource(monitor);
-  };
+  // The card step itself answers "service down" or "no reader"; a check may start before either.
+  const cardSource = (): CardSource => pcscCardSource(monitor);
   const checks = lazyCheckService({
     store: opened,
     auditLog,
