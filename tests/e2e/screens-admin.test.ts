@@ -1,0 +1,104 @@
+/**
+ * The clerk's and administrator's screens in Chromium against the real services host and its
+ * store (`npm run web`): settings, 照会番号, the job queue and the audit log, each checked with axe
+ * and saved as a screenshot.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, saveScreenshot } from '../helpers/browser';
+import { startWebProcess, type WebProcess } from '../helpers/web-process';
+import { seriousViolations } from './axe';
+
+let web: WebProcess;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function open(route: string, heading: string): Promise<void> {
+  // Through the start screen, so the route mounts afresh with nothing left from the last test.
+  await page.goto(`${web.origin}/#/`);
+  await page.getByTestId('version').filter({ hasText: '0.1.0' }).waitFor();
+  await page.goto(`${web.origin}/#${route}`);
+  await expect.poll(() => page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
+}
+
+async function accessibleAndSaved(name: string): Promise<void> {
+  expect(await seriousViolations(page), name).toEqual([]);
+  await saveScreenshot(page, `screens-admin-${name}`);
+}
+
+beforeAll(async () => {
+  web = await startWebProcess();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(web.url);
+  // The bridge token from the address is kept for this tab; the first screen shows the host answered.
+  await page.getByTestId('version').filter({ hasText: '0.1.0' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+describe('settings', () => {
+  it('saves the idle time and consent items, and they are there after a reload', async () => {
+    await open('/settings', '設定');
+    await accessibleAndSaved('settings');
+    await page.getByLabel('操作がないときに画面をロックするまでの時間').selectOption({ label: '5分' });
+    await page.getByRole('checkbox', { name: '手術情報' }).uncheck();
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.getByTestId('settings-saved').isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('操作がないときに画面をロックするまでの時間').inputValue()).toBe('300');
+    expect(await page.getByRole('checkbox', { name: '手術情報' }).isChecked()).toBe(false);
+  });
+
+  it('refuses to save with no consent item enabled', async () => {
+    await open('/settings', '設定');
+    for (const item of ['診療情報', '薬剤情報', '特定健診情報']) await page.getByRole('checkbox', { name: item }).uncheck();
+    expect(await page.getByText('1つ以上の項目を選んでください。').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '保存する' }).isDisabled()).toBe(true);
+  });
+
+  it('switches the whole app to English from the settings, and back', async () => {
+    await open('/settings', '設定');
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Settings' }).isVisible()).toBe(true);
+    await accessibleAndSaved('settings-en');
+    await page.getByRole('radio', { name: '日本語' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '設定' }).isVisible()).toBe(true);
+  });
+});
+
+describe('照会番号', () => {
+  it('before the cart is activated, says what the admin must do, with the code', async () => {
+    await open('/references', 'エラーが発生しました');
+    expect(await page.getByRole('alert').textContent()).toContain('アクティベーション');
+    expect(await page.getByRole('alert').textContent()).toContain('INQUIRY_NO_INSTITUTION');
+    await accessibleAndSaved('references-not-activated');
+  });
+});
+
+describe('queue and audit', () => {
+  it('shows the queued jobs', async () => {
+    await open('/jobs', '送信待ちの処理');
+    await accessibleAndSaved('jobs');
+  });
+
+  it('verifies the audit log', async () => {
+    await open('/audit', '監査ログ（管理者）');
+    await accessibleAndSaved('audit');
+    // The host answers with the report or, for a cart without its audit key yet, a sentence and a code.
+    await page.getByRole('button', { name: '検証する' }).click();
+    await expect.poll(async () => (await page.getByTestId('audit-verify').count()) + (await page.getByRole('alert').count())).toBe(1);
+    await accessibleAndSaved('audit-verified');
+  });
+
+  it('ran without script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
