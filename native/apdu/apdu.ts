@@ -77,7 +77,8 @@ export interface ParsedCommand extends CommandApdu {
 
 /**
  * Reads a raw command APDU (short or extended, ISO 7816-3 §12.1.3). Returns undefined when the
- * bytes fit no case, which a card answers with `67 00`.
+ * bytes fit no case, which a card answers with `67 00`. The data is a view of `raw`, not a copy,
+ * so wiping a VERIFY command after use wipes the PIN everywhere.
  */
 export function parseCommand(raw: Uint8Array): ParsedCommand | undefined {
   if (raw.length < 4) return undefined;
@@ -88,7 +89,7 @@ export function parseCommand(raw: Uint8Array): ParsedCommand | undefined {
   const b4 = raw[4] as number;
   if (n === 5) return { ...head, data: new Uint8Array(0), ne: b4 === 0 ? 256 : b4, le: b4 === 0 ? 256 : b4, extended: false };
   if (b4 !== 0) {
-    const data = raw.slice(5, 5 + b4);
+    const data = raw.subarray(5, 5 + b4);
     if (n === 5 + b4) return { ...head, data, ne: 0, extended: false };
     if (n === 6 + b4) {
       const le = (raw[n - 1] as number) || 256;
@@ -104,7 +105,7 @@ export function parseCommand(raw: Uint8Array): ParsedCommand | undefined {
   if (n < 8) return undefined;
   const lc = word(5);
   if (lc === 0) return undefined;
-  const data = raw.slice(7, 7 + lc);
+  const data = raw.subarray(7, 7 + lc);
   if (n === 7 + lc) return { ...head, data, ne: 0, extended: true };
   if (n === 9 + lc) return { ...head, data, ne: word(n - 2) || 65536, extended: true };
   return undefined;

@@ -37,7 +37,14 @@ export class InProcessTransport implements CardTransport {
     if (this.closed) throw CardErrors.cardRemoved('transport closed');
     if (!this.card.present) throw CardErrors.cardGone(this.contactless);
     const timeoutMs = options?.timeoutMs ?? this.defaultTimeoutMs;
-    const answer = await withTimeout(this.card.answer(command.slice()), timeoutMs, () => CardErrors.notAnswering(`no answer in ${timeoutMs} ms`));
+    // The card gets its own copy (as over a wire), wiped once answered: it may carry a PIN.
+    const outgoing = command.slice();
+    let answer;
+    try {
+      answer = await withTimeout(this.card.answer(outgoing), timeoutMs, () => CardErrors.notAnswering(`no answer in ${timeoutMs} ms`));
+    } finally {
+      outgoing.fill(0);
+    }
     if (answer === 'removed') throw CardErrors.cardGone(this.contactless);
     if (answer.length < 2) throw CardErrors.badResponse(`response of ${answer.length} bytes`);
     return answer;

@@ -98,8 +98,10 @@ export class PcscTransport implements CardTransport {
     if (this.stuck) throw CardErrors.notAnswering('an earlier command never returned');
     const timeoutMs = options?.timeoutMs ?? this.defaultTimeoutMs;
     let response: Buffer;
-    const exchange = this.card.transmit(Buffer.from(command), { maxRecvLength: 258 });
-    const settled = exchange.then(() => undefined, () => undefined);
+    const outgoing = Buffer.from(command);
+    const exchange = this.card.transmit(outgoing, { maxRecvLength: 258 });
+    // The binding reads the buffer until the exchange settles; then the copy (maybe a PIN) is wiped.
+    const settled = exchange.then(() => undefined, () => undefined).finally(() => outgoing.fill(0));
     this.inflight = settled;
     void settled.then(() => {
       if (this.inflight === settled) this.inflight = undefined;

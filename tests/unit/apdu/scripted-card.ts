@@ -10,7 +10,8 @@ export class ScriptedCard implements InProcessCard {
   constructor(private readonly answerFor: (command: Uint8Array, index: number) => InProcessAnswer | Promise<InProcessAnswer>) {}
 
   async answer(command: Uint8Array): Promise<InProcessAnswer> {
-    this.received.push(command);
+    // A copy, as a wire sniffer would see it: the transport wipes its own buffer once answered.
+    this.received.push(command.slice());
     return this.answerFor(command, this.received.length - 1);
   }
 
