@@ -41,6 +41,11 @@ describe('start screen in Chromium', () => {
     expect(today).toMatch(/^令和\d+年\d{1,2}月\d{1,2}日（20\d\d年） \d\d:\d\d$/);
   });
 
+  it("lists the machine's card readers from pcscd (the two vpcd slots)", async () => {
+    await expect.poll(() => page.getByTestId('reader-status').textContent()).toContain('Virtual PCD 00 00');
+    expect(await page.getByTestId('reader-status').textContent()).toContain('Virtual PCD 00 01');
+  });
+
   it('shows the training-mode banner', async () => {
     expect(await page.getByTestId('training-banner').textContent()).toBe('研修モード：実際の資格確認ではありません');
   });

@@ -9,7 +9,7 @@ import { AuditLog } from '../../audit/audit-log';
 import { pcscCardSource, type CardSource } from '../../check/adapters/card-sources';
 import { channelNames, toAppError, type AppError, type Channel } from '../../contract';
 import { DeviceActivation } from '../../session/device-activation';
-import { CartSession } from '../../session/cart-session';
+import { CartSession, SessionErrors } from '../../session/cart-session';
 import { DeviceRecord } from '../../store/device';
 import type { StoreDatabase } from '../../store/database';
 import { readSettings } from '../../store/settings';
@@ -40,6 +40,18 @@ export interface ComposedServices {
 function unavailableHandlers(config: HostConfig, error: AppError): Handlers {
   const failing = Object.fromEntries(channelNames.map((name: Channel) => [name, () => Promise.reject(error)]));
   return { ...failing, ...appHandlers(config) } as Handlers;
+}
+
+/** Accepting a broken audit chain is an administrator's act, by the administrator signed in now. */
+function adminOnlyAcknowledge(handlers: ReturnType<typeof auditHandlers>, session: CartSession): ReturnType<typeof auditHandlers> {
+  return {
+    ...handlers,
+    'audit.acknowledge': (request, context) => {
+      const admin = session.requireAdmin();
+      if (String(admin.id) !== request.admin) throw SessionErrors.adminOnly();
+      return handlers['audit.acknowledge'](request, context);
+    },
+  };
 }
 
 export async function composeServices(config: HostConfig, events: EventHub): Promise<ComposedServices> {
@@ -99,7 +111,7 @@ export async function composeServices(config: HostConfig, events: EventHub): Pro
     }),
     ...cardHandlers({ monitor, events, trustAnchorDir: trustAnchorDirOf(config.dataDir), now }),
     ...checkHandlers({ checks, events }),
-    ...auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping: null }),
+    ...adminOnlyAcknowledge(auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping: null }), session),
     ...localDataHandlers(effective, async () => opened),
   };
 

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { ReaderStatus } from '../components/ReaderStatus';
 import { formatTime, formatWarekiDate } from '../format/dates';
 import { useAppInfo } from '../ipc/useAppInfo';
 
-/** The first screen: today's date, whether the services answer, and in which mode. */
+/** The first screen: today's date, whether the services answer, in which mode, and the card readers. */
 export function StartScreen() {
   const { t } = useTranslation();
   const { info, error } = useAppInfo();
@@ -21,6 +22,10 @@ export function StartScreen() {
         <dd data-testid="mode">{info ? (info.trainingMode ? t('start.modeTraining') : t('start.modeLive')) : '—'}</dd>
         <dt>{t('start.version')}</dt>
         <dd data-testid="version">{info ? `${info.version}（${t(`start.transport.${info.transport}`)}）` : '—'}</dd>
+        <dt>{t('start.readers')}</dt>
+        <dd>
+          <ReaderStatus />
+        </dd>
       </dl>
     </section>
   );

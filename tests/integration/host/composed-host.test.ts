@@ -67,6 +67,10 @@ describe('composed services host (研修モード)', () => {
     expect((await call('check.current', {})).view?.result).toBeNull();
   });
 
+  it('lets nobody acknowledge an audit break while the cart is locked', async () => {
+    await expect(call('audit.acknowledge', { admin: '1', breakAt: 1 })).rejects.toMatchObject({ code: 'SESSION_LOCKED' });
+  });
+
   it('records the whole session in a verifiable audit log', async () => {
     const verified = await call('audit.verify', { full: true });
     expect(verified.ok).toBe(true);
