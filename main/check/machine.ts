@@ -41,10 +41,8 @@ function identifiersOf(q: Qualification): InsuranceIdentifiers {
   };
 }
 
-/** Patient data forgotten when the check ends; the card's bytes are zero-filled, not just dropped. */
-function clearedPatientData(context: CheckContext): Partial<CheckContext> {
-  context.certificate?.fill(0);
-  if (context.identity?.method === 'pin') context.identity.signature.fill(0);
+/** The patient-data part of a check's context, as it is before a card is read and after the check. */
+function noPatientData() {
   return {
     consent: {},
     certificate: null,
@@ -58,7 +56,14 @@ function clearedPatientData(context: CheckContext): Partial<CheckContext> {
     result: null,
     notice: null,
     interruption: null,
-  };
+  } satisfies Partial<CheckContext>;
+}
+
+/** Patient data forgotten when the check ends; the card's bytes are zero-filled, not just dropped. */
+function clearedPatientData(context: CheckContext): Partial<CheckContext> {
+  context.certificate?.fill(0);
+  if (context.identity?.method === 'pin') context.identity.signature.fill(0);
+  return noPatientData();
 }
 
 export function createCheckMachine(deps: CheckMachineDeps) {
@@ -129,21 +134,10 @@ export function createCheckMachine(deps: CheckMachineDeps) {
       ...input,
       network: 'online',
       careSetting: null,
-      consent: {},
       enteredBy: 'patient',
       cardProblem: null,
       contactless: false,
-      certificate: null,
-      pinTriesLeft: null,
-      pinSet: false,
-      insuranceUseAgreed: false,
-      challenge: null,
-      identity: null,
-      prescription: null,
-      secondVisit: null,
-      result: null,
-      notice: null,
-      interruption: null,
+      ...noPatientData(),
       endRequested: null,
       outcome: null,
       queuedJobs: [],

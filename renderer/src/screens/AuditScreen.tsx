@@ -4,7 +4,7 @@ import { formatDeadline } from '../format/dates';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
-import { toOnshiError, type OnshiError } from '../ipc/onshi';
+import { useAttempt } from '../ipc/useAttempt';
 
 const QUERY_FIELDS = ['insurer', 'symbol', 'number', 'branch', 'birthdate'] as const;
 
@@ -25,15 +25,7 @@ export function AuditScreen({ onVerify, onFind }: AuditScreenProps) {
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [query, setQuery] = useState<AuditPatientQuery>({ insurer: '', symbol: '', number: '', branch: '', birthdate: '' });
   const [rows, setRows] = useState<readonly AuditRow[] | null>(null);
-  const [error, setError] = useState<OnshiError | null>(null);
-  const attempt = async (work: () => Promise<void>) => {
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      setError(toOnshiError(err));
-    }
-  };
+  const { error, attempt } = useAttempt();
   const find = (e: FormEvent) => {
     e.preventDefault();
     const { symbol, branch, ...required } = query;

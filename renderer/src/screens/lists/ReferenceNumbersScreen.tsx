@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
 import { formatCalendarDate, oqsDateToIso } from '../../format/dates';
-import { toOnshiError, type OnshiError } from '../../ipc/onshi';
+import { useAttempt } from '../../ipc/useAttempt';
 
 export type ReferenceEntry = ResponseOf<'inquiry.register'>;
 export type ReferenceDraft = RequestOf<'inquiry.register'>;
@@ -33,17 +33,9 @@ export function ReferenceNumbersScreen({ entries, onSearch, onSave, onRemove, on
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<{ id: number | null; draft: ReferenceDraft } | null>(null);
-  const [error, setError] = useState<OnshiError | null>(null);
+  const { error, attempt } = useAttempt();
   const [report, setReport] = useState<ImportReport | null>(null);
 
-  const attempt = async (work: () => Promise<void>) => {
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      setError(toOnshiError(err));
-    }
-  };
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (editing) void attempt(async () => {
