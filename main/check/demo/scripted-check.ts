@@ -24,7 +24,7 @@ function waitForStep(service: CheckService, steps: readonly CheckStep[]): Promis
       }
       return false;
     };
-    const timer = setTimeout(() => finish(() => reject(new AppError('DEMO_TIMEOUT', 'デモの資格確認が時間内に進みませんでした。', steps.join('|')))), STEP_TIMEOUT_MS);
+    const timer = setTimeout(() => finish(() => reject(new AppError('DEMO_TIMEOUT', 'デモの資格確認が時間内に進みませんでした。', `waited for ${steps.join('|')}, stuck at ${service.current()?.step ?? 'none'}${service.current()?.card.problem ? ` (card ${service.current()?.card.problem})` : ''}`))), STEP_TIMEOUT_MS);
     let off: () => void = () => undefined;
     const finish = (settle: () => void) => {
       clearTimeout(timer);
