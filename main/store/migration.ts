@@ -36,20 +36,24 @@ export function currentVersion(db: Database): number {
  */
 export function runMigrations(db: Database, migrations: readonly Migration[]): { from: number; to: number } {
   checkMigrationList(migrations);
-  const from = currentVersion(db);
   const to = latestVersion(migrations);
-  if (from > to) throw StoreErrors.tooNew(from, to);
-  if (from === to) return { from, to };
+  const seen = currentVersion(db);
+  if (seen > to) throw StoreErrors.tooNew(seen, to);
+  if (seen === to) return { from: seen, to };
+  let from = seen;
   let applying = from + 1;
   try {
     db.transaction(() => {
+      // Read again under the write lock: another process opening the same fresh file may have
+      // migrated it between the first read and this transaction.
+      from = currentVersion(db);
       for (const m of migrations.slice(from)) {
         applying = m.version;
         if (typeof m.up === 'string') db.exec(m.up);
         else m.up(db);
       }
       // Inside the transaction, so the version moves only with the schema.
-      db.pragma(`user_version = ${to}`);
+      if (from < to) db.pragma(`user_version = ${to}`);
     }).immediate();
   } catch (err) {
     throw StoreErrors.migrationFailed(applying, (err as { code?: string }).code ?? (err as Error).name);

@@ -74,3 +74,40 @@ describe('migrations', () => {
     expect(() => checkMigrationList([first, { ...second, version: 1 }])).toThrow(AppError);
   });
 });
+
+describe('two processes opening one fresh database', () => {
+  it('migrates once: the second sees, under the write lock, that the first already did', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { runMigrations } = await import('../../../main/store/migration');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'onshi-migrate-race-'));
+    const file = path.join(dir, DATABASE_FILE_NAME);
+    const first = new BetterSqlite3(file);
+    const second = new BetterSqlite3(file);
+    try {
+      // The other process migrates right after this one read version 0, before it takes the lock.
+      let raced = false;
+      const racing = new Proxy(first, {
+        get(target, key) {
+          const value = Reflect.get(target, key, target) as unknown;
+          if (key !== 'pragma' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+          return (query: string, options?: { simple?: boolean }) => {
+            const answer = target.pragma(query, options);
+            if (!raced && query === 'user_version') {
+              raced = true;
+              runMigrations(second, migrations);
+            }
+            return answer;
+          };
+        },
+      });
+      expect(runMigrations(racing, migrations)).toEqual({ from: migrations.length, to: migrations.length });
+      expect(raced).toBe(true);
+      expect(first.pragma('user_version', { simple: true })).toBe(migrations.length);
+    } finally {
+      first.close();
+      second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
