@@ -16,21 +16,20 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 interface Finding { issue: string; severity: string; file: string }
 
+/**
+ * Through the library API in a child process: the CLI's CSV writer races its own header write
+ * (two unsynchronised fs.writeFile calls), which garbles the report now and then.
+ */
+const SCAN = `
+const [input, report] = process.argv.slice(1);
+require('@doyensec/electronegativity')({ input, isRelative: true, electronVersionOverride: '45.5.0', customScan: [], parserPlugins: [] })
+  .then((r) => require('node:fs').writeFileSync(report, JSON.stringify(r.issues.map((i) => ({ issue: i.id, severity: i.severity.name, file: i.file })))));
+`;
+
 function scan(input: string): Finding[] {
-  const csv = path.join(scratch, `${path.basename(input)}.csv`);
-  execFileSync(path.join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', input, '-o', csv, '-r', '-v', 'false', '-e', '45.5.0'], {
-    cwd: root,
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
-  return readFileSync(csv, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-      return { issue: cells[0]!, severity: cells[1]!, file: cells[3]! };
-    });
+  const report = path.join(scratch, `${path.basename(input)}.json`);
+  execFileSync(process.execPath, ['-e', SCAN, input, report], { cwd: root, stdio: 'ignore', timeout: 120_000 });
+  return JSON.parse(readFileSync(report, 'utf8')) as Finding[];
 }
 
 describe('Electronegativity', () => {

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useState, type ReactNode } from 'react';
 
 type Audience = 'patient' | 'clerk';
 const AudienceContext = createContext<{ audience: Audience; setAudience(a: Audience): void }>({ audience: 'clerk', setAudience: () => undefined });
@@ -13,10 +13,14 @@ export function useAudience(): Audience {
   return useContext(AudienceContext).audience;
 }
 
-/** A screen declares its audience while it is shown; leaving it turns the screen back to the clerk. */
+/**
+ * A screen declares its audience while it is shown; leaving it turns the screen back to the clerk.
+ * A layout effect, so the frame re-renders before the browser paints: the patient never sees the
+ * clerk's menu for a frame.
+ */
 export function useTurnScreenTo(audience: Audience): void {
   const { setAudience } = useContext(AudienceContext);
-  useEffect(() => {
+  useLayoutEffect(() => {
     setAudience(audience);
     return () => setAudience('clerk');
   }, [audience, setAudience]);
