@@ -125,7 +125,8 @@ export class ReaderMonitor {
         const started = Date.now();
         const watched = states.map((r) => ({ name: r.name, state: r.state & ~PCSC.STATE_CHANGED }));
         const changed = await context.waitForChange(watched, this.pollMs);
-        if (changed) this.reconcile(changed.filter((s) => this.known.has(s.name)));
+        // [] is a wait that timed out with no change (not "no readers"): nothing to reconcile.
+        if (changed && changed.length > 0) this.reconcile(changed.filter((s) => this.known.has(s.name)));
         if (Date.now() - started > this.pollMs + (this.options.resumeGapMs ?? 5_000)) this.dropContext();
       } catch (err) {
         if (this.stopped) break;

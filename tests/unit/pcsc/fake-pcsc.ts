@@ -70,12 +70,15 @@ export class FakePcsc implements PcscBinding {
           },
         }));
       },
-      async waitForChange(_readers, timeoutMs) {
+      async waitForChange(readers, timeoutMs) {
         const late = fake.sleepMs;
         fake.sleepMs = undefined;
         await new Promise((done) => setTimeout(done, late ?? Math.min(timeoutMs, fake.waitMs)));
         check();
-        return states();
+        // Like pcsc-lite and WinSCard: a wait that saw no change ends at its timeout with nothing.
+        const now = states();
+        const same = now.length === readers.length && now.every((s) => readers.some((r) => r.name === s.name && r.state === (s.state & ~PCSC.STATE_CHANGED)));
+        return same ? [] : now;
       },
       cancel() {},
       close() {},

@@ -88,6 +88,17 @@ describe('ReaderMonitor recovery (scripted PC/SC)', () => {
     expect(types(events)).toEqual(['reader-attached', 'card-inserted', 'card-removed', 'card-inserted']);
   });
 
+  it('a card left in the reader stays inserted while waits time out with no change', async () => {
+    const fake = new FakePcsc();
+    fake.plug(READER);
+    fake.insert(READER);
+    const events = watch(fake);
+    await until(() => types(events).includes('card-inserted'));
+    await new Promise((done) => setTimeout(done, 150));
+    expect(types(events)).toEqual(['reader-attached', 'card-inserted']);
+    expect(monitor!.readers()).toEqual([expect.objectContaining({ name: READER, cardPresent: true })]);
+  });
+
   it('a wait that overruns by the resume gap (sleep) renews the context', async () => {
     const fake = new FakePcsc();
     fake.plug(READER);
