@@ -4,7 +4,8 @@
  * payload; a 1-byte payload is a control byte (00 off, 01 on, 02 reset, 04 "send your ATR"), a
  * longer one is a command APDU. The client retries until pcscd is up, answers ATR requests at any
  * time (pcscd polls presence every 400 ms), and closes its socket when the card is pulled out,
- * which pcscd sees as a removal.
+ * which pcscd sees as a removal. pcscd asks for the ATR, powers the card on (01) and asks again:
+ * the answer to that second request is the moment the card is in the reader for PC/SC clients.
  */
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
@@ -43,6 +44,7 @@ export class VpcdCardClient {
   private stopped = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private connectedWaiters: (() => void)[] = [];
+  private readonly inReaderListeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -72,6 +74,15 @@ export class VpcdCardClient {
     return new Promise((resolve) => this.connectedWaiters.push(resolve));
   }
 
+  /**
+   * Called each time pcscd has powered the card on a new connection (first insertion, or put back
+   * after a pull): from then on PC/SC clients see it in the reader.
+   */
+  onInReader(listener: () => void): () => void {
+    this.inReaderListeners.add(listener);
+    return () => this.inReaderListeners.delete(listener);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe();
@@ -92,6 +103,7 @@ export class VpcdCardClient {
     this.socket = socket;
     socket.setNoDelay(true);
     let pending = Buffer.alloc(0);
+    let power: 'off' | 'on' | 'announced' = 'off';
     socket.on('connect', () => {
       for (const resolve of this.connectedWaiters.splice(0)) resolve();
     });
@@ -103,6 +115,11 @@ export class VpcdCardClient {
         const payload = pending.subarray(2, 2 + length);
         pending = pending.subarray(2 + length);
         this.handle(socket, Uint8Array.from(payload));
+        if (payload.length === 1 && payload[0] === 0x01 && power === 'off') power = 'on';
+        else if (payload.length === 1 && payload[0] === 0x04 && power === 'on') {
+          power = 'announced';
+          for (const listener of this.inReaderListeners) listener();
+        }
       }
     });
     socket.on('error', () => undefined);

@@ -1,10 +1,14 @@
 /**
- * `onshi-cart card virtual [--port P] [--config FILE] [--json]`: puts the virtual My Number card
- * into pcscd's vpcd reader until interrupted, for training and for test benches. The card
- * reconnects by itself until pcscd is up. On Linux, SIGUSR2 pulls the card out or puts it back
- * (a toggle), so a test bench can script removals from outside; SIGUSR1 stays Node's debugger signal.
+ * `onshi-cart card virtual [--vpcd-host H] [--vpcd-port P] [--config FILE] [--json]`: puts the
+ * virtual My Number card into pcscd's vpcd reader until interrupted, for training and test benches.
+ * It runs in a process of its own because a program using PC/SC blocks its event loop in calls like
+ * SCardTransmit: a card answering from that same loop would never answer. The card reconnects by
+ * itself until pcscd is up and prints a `ready` line each time pcscd has it in the reader. On Linux,
+ * SIGUSR2 pulls the card out or puts it back (a toggle), so a bench can script removals from
+ * outside; SIGUSR1 stays Node's debugger signal. SIGINT/SIGTERM stop it.
  */
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import { AppError } from '../../contract/errors';
 import { CardInReader } from '../../../native/virtual-card/card-in-reader';
 import { VirtualCardConfigSchema, type VirtualCardConfig } from '../../../native/virtual-card/config';
@@ -42,28 +46,40 @@ function readPort(value: string | undefined): number {
   return port;
 }
 
+/** vpcd sits inside this machine's pcscd: only a loopback address reaches it (the project never leaves 127/8). */
+function readHost(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (net.isIPv4(value) && value.startsWith('127.')) return value;
+  if (value === 'localhost') return '127.0.0.1';
+  throw badOption('vpcd のホストは 127.0.0.1 などのループバックアドレスで指定してください。', 'vpcd host must be loopback');
+}
+
 export const cardVirtualCommands: CliCommand[] = [
   {
     path: ['card', 'virtual'],
     summary: '仮想マイナンバーカードをカードリーダー（vpcd）に挿入します（研修・試験用）',
-    options: { port: { type: 'string' }, config: { type: 'string' } },
+    options: { 'vpcd-host': { type: 'string' }, 'vpcd-port': { type: 'string' }, config: { type: 'string' } },
     async run({ values }, io) {
-      const port = readPort(values.port as string | undefined);
+      const port = readPort(values['vpcd-port'] as string | undefined);
+      const host = readHost(values['vpcd-host'] as string | undefined);
       const config = readConfig(values.config as string | undefined);
       const slot = new CardInReader(config);
-      const client = new VpcdCardClient(slot, { port });
+      const client = new VpcdCardClient(slot, { port, ...(host === undefined ? {} : { host }) });
+      const reader = client.readerName;
       const toggle = () => (slot.present ? slot.remove() : slot.insert());
       process.on('SIGUSR2', toggle);
-      slot.onPresenceChange((present) => io.emit({ event: present ? 'inserted' : 'removed' }));
       io.emit({
         event: 'started',
-        reader: client.readerName,
+        reader,
         host: client.host,
         port,
         atr: Buffer.from(slot.atr).toString('hex').toUpperCase(),
         authCertificateSerial: slot.card.secrets?.authSerialHex ?? null,
       });
-      void client.whenConnected().then(() => io.emit({ event: 'connected' }));
+      client.onInReader(() => io.emit({ event: 'ready', ready: true, reader }));
+      slot.onPresenceChange((present) => {
+        if (!present) io.emit({ event: 'removed', ready: false, reader });
+      });
       // A pulled card has no socket left; signal handlers alone do not keep Node running.
       const keepAlive = setInterval(() => undefined, 60_000);
       await io.interrupted;

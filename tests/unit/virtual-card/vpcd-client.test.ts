@@ -1,7 +1,8 @@
 /**
  * The vpcd wire protocol against a stand-in for vpcd (a loopback TCP server): 2-byte length
  * framing, ATR requests answered at any time (also while a slow command is pending), control bytes
- * unanswered, reconnection until the server is up, and a pulled card closing its socket.
+ * unanswered, reconnection until the server is up, a pulled card closing its socket, and the
+ * card reported in the reader once pcscd has powered it.
  */
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -103,5 +104,26 @@ describe('VpcdCardClient (vpcd protocol)', () => {
     slot.remove();
     await closed;
     expect(client.connected).toBe(false);
+  });
+
+  it('reports the card in the reader after the power-on and the ATR that follows it, once per connection', async () => {
+    const vpcd = await fakeVpcd();
+    stops.push(() => new Promise<void>((done) => vpcd.server.close(() => done())));
+    const client = new VpcdCardClient(new CardInReader({}), { host: '127.0.0.1', port: vpcd.port });
+    stops.push(() => client.stop());
+    let reported = 0;
+    client.onInReader(() => (reported += 1));
+    await vpcd.socket;
+    vpcd.send(Buffer.from([0x04]));
+    await vpcd.nextFrame();
+    expect(reported).toBe(0);
+    vpcd.send(Buffer.from([0x01]));
+    vpcd.send(Buffer.from([0x04]));
+    await vpcd.nextFrame();
+    expect(reported).toBe(1);
+    // pcscd powers an idle card off and on again: still the same insertion.
+    for (const control of [0x00, 0x01, 0x04]) vpcd.send(Buffer.from([control]));
+    await vpcd.nextFrame();
+    expect(reported).toBe(1);
   });
 });
