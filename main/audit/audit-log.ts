@@ -131,8 +131,24 @@ export class AuditLog {
     const found = this.broken;
     if (!found) throw AuditErrors.notBroken();
     if (found.seq !== breakAt) throw AuditErrors.breakMismatch(found.seq, breakAt);
+    return this.acknowledge(actor, found.seq, found.problem);
+  }
+
+  /**
+   * After the OS key was lost (and the store's data discarded), rows chained under the old key can
+   * no longer be checked here; the collector still holds them with their MACs. A full verification
+   * names the first of them, and it is acknowledged as 'key-lost', so the chain goes on under the
+   * new key and later verifications, full ones too, skip the old rows. Undefined when no old row fails.
+   */
+  async acceptKeyLoss(actor: string): Promise<AppendedRow | undefined> {
+    const report = await this.verify({ full: true });
+    if (!report.firstBad) return undefined;
+    return this.acknowledge(actor, report.firstBad.seq, 'key-lost');
+  }
+
+  private acknowledge(actor: string, breakAt: number, problem: string): AppendedRow {
     const through = Math.max(this.status().lastSeq, this.anchors.latest()?.seq ?? 0);
-    const row = this.write({ kind: 'admin.acknowledge', actor, breakAt, problem: found.problem, through }, through + 1, true);
+    const row = this.write({ kind: 'admin.acknowledge', actor, breakAt, problem, through }, through + 1, true);
     this.broken = undefined;
     return row;
   }

@@ -102,6 +102,8 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     format: Word,
     rows: z.number().int().nonnegative(),
   }),
+  /** The OS key was lost and the data sealed with it discarded, so set-up can run again. */
+  z.strictObject({ kind: z.literal('store.key-loss-discard'), actor: StaffId, discardedAt: z.iso.datetime() }),
   z.strictObject({
     kind: z.literal('admin.acknowledge'),
     actor: StaffId,

@@ -23,6 +23,16 @@ export interface ShipResult {
   readonly confirmedThrough: number;
 }
 
+/** The newest row the collector has confirmed; 0 before the first batch. */
+export function confirmedThrough(db: Database): number {
+  return (db.prepare('SELECT confirmed_through FROM audit_shipping WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+}
+
+/** Rows recorded after the confirmed one. */
+export function unconfirmedRows(db: Database): number {
+  return db.prepare('SELECT count(*) FROM audit_log WHERE seq > ?').pluck().get(confirmedThrough(db)) as number;
+}
+
 export class AuditShipper {
   private readonly options: ShipperOptions;
   private readonly host: string;
@@ -33,11 +43,11 @@ export class AuditShipper {
   }
 
   confirmedThrough(): number {
-    return (this.options.db.prepare('SELECT confirmed_through FROM audit_shipping WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+    return confirmedThrough(this.options.db);
   }
 
   pending(): number {
-    return this.options.db.prepare('SELECT count(*) FROM audit_log WHERE seq > ?').pluck().get(this.confirmedThrough()) as number;
+    return unconfirmedRows(this.options.db);
   }
 
   /** Sends the next batch; throws AUDIT_COLLECTOR_UNREACHABLE (and confirms nothing) when the collector did not take it. */

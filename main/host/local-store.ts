@@ -6,21 +6,23 @@
  */
 import { openDatabase, type StoreDatabase } from '../store/database';
 import { applyRetention } from '../store/retention';
-import { KeyFileSecretProtector } from '../store/secret-protector';
+import { KeyFileSecretProtector, type SecretProtector } from '../store/secret-protector';
 import type { HostConfig } from './host-config';
 
 export type StoreAccess = () => Promise<StoreDatabase>;
 
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
+/** The injected OS protector, or the key-file stand-in for web mode and tests. */
+export function secretProtectorOf(config: HostConfig): SecretProtector {
+  return config.adapters?.secretProtector ?? new KeyFileSecretProtector(config.dataDir);
+}
+
 export function lazyStore(config: HostConfig): StoreAccess {
   const now = config.now ?? (() => new Date());
   let opening: Promise<StoreDatabase> | undefined;
   return () => {
-    opening ??= openDatabase({
-      dataDir: config.dataDir,
-      secretProtector: config.adapters?.secretProtector ?? new KeyFileSecretProtector(config.dataDir),
-    }).then((store) => {
+    opening ??= openDatabase({ dataDir: config.dataDir, secretProtector: secretProtectorOf(config) }).then((store) => {
       applyRetention(store, now());
       const timer = setInterval(() => {
         if (store.db.open) applyRetention(store, now());

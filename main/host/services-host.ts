@@ -4,11 +4,12 @@
  * bridge sockets). Transport code only moves messages; everything else happens here.
  */
 import { randomUUID } from 'node:crypto';
-import { WireCallSchema, type WireFromHost } from '../contract';
-import { createHandlerTable, type HandlerTable } from './handler-table';
+import { channelNames, WireCallSchema, type Channel, type WireFromHost } from '../contract';
+import { createHandlerTable, type HandlerTable, type Handlers } from './handler-table';
 import { EventHub } from './event-hub';
 import type { HostConfig } from './host-config';
-import { composeServices } from './compose/compose-services';
+import { composeServices, type ComposedServices } from './compose/compose-services';
+import type { ComposeHooks } from './compose/key-loss';
 
 export interface HostConnection {
   readonly id: string;
@@ -24,10 +25,25 @@ export interface ServicesHost {
   close(): Promise<void>;
 }
 
+/** Handlers that always reach the services composed last (they are composed again after a key loss). */
+function delegating(current: () => Handlers): Handlers {
+  return Object.fromEntries(
+    channelNames.map((name: Channel) => [name, (request: never, context: never) => (current()[name] as (r: never, c: never) => unknown)(request, context)]),
+  ) as unknown as Handlers;
+}
+
 export async function createServicesHost(config: HostConfig): Promise<ServicesHost> {
   const events = new EventHub();
-  const services = await composeServices(config, events);
-  const table = createHandlerTable(services.handlers);
+  let services: ComposedServices;
+  const hooks: ComposeHooks = {
+    async recompose() {
+      await services.close();
+      services = await composeServices(config, events, hooks);
+      return services.handlers;
+    },
+  };
+  services = await composeServices(config, events, hooks);
+  const table = createHandlerTable(delegating(() => services.handlers));
 
   return {
     events,

@@ -10,7 +10,7 @@ import { StoreErrors, StoreKeyLostError, fromSqliteError } from './errors';
 import { createFieldCrypto, keyCheckMatches, keyCheckOf, newDataKey, type FieldCrypto } from './field-crypto';
 import { currentVersion, latestVersion, runMigrations, type Migration } from './migration';
 import { migrations as allMigrations } from './migrations';
-import { KEY_LOSS_WIPE } from './key-loss';
+import { KEY_LOSS_WIPE, markKeyLossDiscard } from './key-loss';
 import { detectNetworkPath, systemProbe, type OsProbe } from './network-path';
 import type { SecretProtector } from './secret-protector';
 
@@ -163,13 +163,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<StoreD
 /**
  * Re-activation after the OS key is gone: everything sealed with the old data key is unreadable
  * anyway, so it is deleted (really: secure_delete and a truncated WAL), the device goes back to
- * 未アクティベート, and the next open makes a new data key. Settings and staff survive.
+ * 未アクティベート, staff register again, and the next open makes a new data key. Settings survive.
  */
-export async function discardDataAfterKeyLoss(options: OpenDatabaseOptions): Promise<void> {
+export async function discardDataAfterKeyLoss(options: OpenDatabaseOptions, now: Date = new Date()): Promise<void> {
   const { db } = await openMigrated(options);
   try {
     db.transaction(() => {
       for (const statement of KEY_LOSS_WIPE) db.exec(statement);
+      markKeyLossDiscard(db, now);
     }).immediate();
   } finally {
     closeTruncating(db);

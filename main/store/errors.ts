@@ -9,7 +9,7 @@ export class StoreKeyLostError extends AppError {
   constructor(detail?: string) {
     super(
       'STORE_KEY_LOST',
-      'この端末の保護鍵が使えないため、保存データを読み出せません。管理者が再アクティベーションを行ってください。',
+      'この端末の保護鍵が使えないため、保存データを読み出せません。管理者が再アクティベーションを行ってください（読み出せなくなった照会番号・確認履歴・職員の登録を消去し、初期設定からやり直します。設定は残ります）。',
       detail,
     );
     this.name = 'StoreKeyLostError';

@@ -128,6 +128,11 @@ export class JobQueue {
     return state;
   }
 
+  /** Pending jobs of this kind are due now, their backoff forgotten (the cause was fixed, e.g. a corrected address). */
+  hurry(kind: string): number {
+    return this.store.db.prepare("UPDATE jobs SET next_run_at = ?, updated_at = ? WHERE kind = ? AND state = 'pending'").run(this.now(), this.now(), kind).changes;
+  }
+
   /** An admin's "もう一度" on a failed job. */
   retry(id: number): boolean {
     return this.store.db.prepare("UPDATE jobs SET state = 'pending', attempts = 0, next_run_at = ?, updated_at = ? WHERE id = ? AND state = 'failed'").run(this.now(), this.now(), id).changes === 1;

@@ -28,6 +28,18 @@ export const AuditStatusSchema = z.object({
     .nullable(),
 });
 
+/** Shipping to the hospital's collector as the audit screen shows it; `message` is the sentence to show. */
+export const AuditShippingStatusSchema = z.object({
+  state: z.enum(['not-configured', 'up-to-date', 'sending', 'retrying']),
+  collector: z.object({ host: z.string(), port: z.number().int() }).nullable(),
+  confirmedThrough: z.number().int().nonnegative(),
+  backlog: z.number().int().nonnegative(),
+  failures: z.number().int().nonnegative(),
+  lastError: z.object({ cause: z.string(), message: z.string() }).nullable(),
+  nextAttemptAt: z.iso.datetime().nullable(),
+  message: z.string(),
+});
+
 export const AuditVerifyReportSchema = z.object({
   ok: z.boolean(),
   mode: z.enum(['full', 'from-anchor']),
@@ -63,4 +75,5 @@ export const auditChannels = {
   /** The administrator accepts the break the last verification named; recorded as the next row. */
   'audit.acknowledge': call(z.object({ admin: StaffId, breakAt: z.number().int().positive() }).strict(), z.object({ seq: z.number().int().positive() })),
   'audit.find': call(AuditFindRequestSchema, z.object({ rows: z.array(AuditRowSchema) })),
+  'audit.shipping': call(z.object({}).strict(), AuditShippingStatusSchema),
 };

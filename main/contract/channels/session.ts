@@ -48,6 +48,11 @@ export const sessionChannels = {
   ),
   /** The first administrator during set-up; afterwards only an administrator may add staff. */
   'setup.addStaff': call(z.object({ displayName: z.string().trim().min(1).max(40), role: StaffRole, passcode: Passcode }).strict(), SessionStateSchema),
+  /**
+   * Only while the store answers STORE_KEY_LOST: deletes what the lost OS key sealed (照会番号, check
+   * history, queued jobs, staff and the device credential; settings stay), so set-up runs again.
+   */
+  'setup.discardAfterKeyLoss': call(z.object({ confirm: z.literal(true) }).strict(), SessionStateSchema),
   'staff.unlock': call(z.object({ staffId: z.number().int().positive() }).strict(), SessionStateSchema),
 };
 

@@ -41,7 +41,34 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
 
+/**
+ * The hospital's audit collector (syslog over TLS). Checked in the services host (host name or IP,
+ * port 1–65535, a CA certificate that parses), so the shapes here are only loose bounds.
+ */
+export const AuditCollectorInputSchema = z
+  .object({
+    host: z.string().max(253),
+    port: z.number(),
+    /** The CA certificate as PEM text… */
+    caPem: z.string().max(65536).optional(),
+    /** …or the full path of its file on this PC. */
+    caFile: z.string().max(1000).optional(),
+  })
+  .strict();
+
+export const AuditCollectorViewSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  ca: z.object({ subject: z.string(), validTo: z.iso.datetime(), fingerprint256: z.string() }),
+});
+
+const CollectorAnswer = z.object({ collector: AuditCollectorViewSchema.nullable() });
+
 export const settingsChannels = {
   'settings.get': call(z.object({}).strict(), SettingsSchema),
   'settings.update': call(SettingsPatchSchema, SettingsSchema),
+  /** null: no collector configured, nothing is shipped. */
+  'settings.auditCollector': call(z.object({}).strict(), CollectorAnswer),
+  /** null removes the collector; shipping stops. */
+  'settings.setAuditCollector': call(z.object({ collector: AuditCollectorInputSchema.nullable() }).strict(), CollectorAnswer),
 };

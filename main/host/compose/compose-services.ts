@@ -3,9 +3,13 @@
  * 研修モード from the settings (no consent gateway configured), starts the simulators only then,
  * watches the card readers, and hands every handler its services. If the installation cannot be
  * opened (a lost OS key, a database from a newer version), every channel that needs it answers with
- * that error, so the clerk reads what to do instead of facing a dead window.
+ * that error, so the clerk reads what to do instead of facing a dead window; a lost OS key also
+ * offers the discard that lets set-up run again (key-loss.ts). Audit rows are shipped to the
+ * hospital's collector when one is configured.
  */
 import { AuditLog } from '../../audit/audit-log';
+import { AuditShipping } from '../../audit/audit-shipping';
+import { readCollector } from '../../audit/collector-config';
 import { pcscCardSource, type CardSource } from '../../check/adapters/card-sources';
 import { channelNames, toAppError, type AppError, type Channel } from '../../contract';
 import { DeviceActivation } from '../../session/device-activation';
@@ -26,8 +30,10 @@ import { cardHandlers, trustAnchorDirOf } from '../handlers/card';
 import { checkHandlers } from '../handlers/check';
 import { localDataHandlers } from '../handlers/local-data';
 import { sessionHandlers } from '../handlers/session';
+import { settingsChangeHandlers } from '../handlers/settings-changes';
 import { lazyCheckService } from './check-composition';
 import { consentClientFor, terminalClientFor } from './gateways';
+import { keyLostHandlers, keyNotLost, recordKeyLossDiscard, type ComposeHooks } from './key-loss';
 import { startTrainingWorld, type TrainingWorld } from './training-world';
 
 export interface ComposedServices {
@@ -36,10 +42,11 @@ export interface ComposedServices {
   close(): Promise<void>;
 }
 
-/** Every channel but app.info answers with the start-up error. */
-function unavailableHandlers(config: HostConfig, error: AppError): Handlers {
+/** Every channel but app.info answers with the start-up error; a lost OS key also offers its way out. */
+function unavailableHandlers(config: HostConfig, error: AppError, hooks: ComposeHooks): Handlers {
   const failing = Object.fromEntries(channelNames.map((name: Channel) => [name, () => Promise.reject(error)]));
-  return { ...failing, ...appHandlers(config) } as Handlers;
+  const way = error.code === 'STORE_KEY_LOST' ? keyLostHandlers(config, hooks) : {};
+  return { ...failing, ...appHandlers(config), ...way } as Handlers;
 }
 
 /** Accepting a broken audit chain is an administrator's act, by the administrator signed in now. */
@@ -54,7 +61,7 @@ function adminOnlyAcknowledge(handlers: ReturnType<typeof auditHandlers>, sessio
   };
 }
 
-export async function composeServices(config: HostConfig, events: EventHub): Promise<ComposedServices> {
+export async function composeServices(config: HostConfig, events: EventHub, hooks: ComposeHooks): Promise<ComposedServices> {
   const now = config.now ?? (() => new Date());
   const openStore = lazyStore(config);
   let store: StoreDatabase | undefined;
@@ -67,9 +74,10 @@ export async function composeServices(config: HostConfig, events: EventHub): Pro
       keys: { chain: store.crypto.deriveKey('audit-chain'), patient: store.crypto.deriveKey('audit-patient') },
       now,
     });
+    await recordKeyLossDiscard(store, auditLog);
   } catch (err) {
     const error = toAppError(err);
-    return { handlers: unavailableHandlers(config, error), trainingMode: config.trainingMode, close: async () => store?.close() };
+    return { handlers: unavailableHandlers(config, error, hooks), trainingMode: config.trainingMode, close: async () => store?.close() };
   }
   const opened = store;
   const settings = () => readSettings(opened);
@@ -82,6 +90,8 @@ export async function composeServices(config: HostConfig, events: EventHub): Pro
   const session = new CartSession({ staff, audit: auditLog, idleSeconds: () => settings().idleLockSeconds });
   const consentClient = () => consentClientFor(settings(), config.adapters, world);
   const activation = new DeviceActivation({ device, audit: auditLog, consentClient });
+  const shipping = new AuditShipping({ store: opened, log: auditLog, now });
+  await shipping.configure(readCollector(opened.db));
 
   const monitor = new ReaderMonitor(smartcardBinding, { defaultReader: settings().readerName ?? undefined });
   monitor.start();
@@ -111,8 +121,10 @@ export async function composeServices(config: HostConfig, events: EventHub): Pro
     }),
     ...cardHandlers({ monitor, events, trustAnchorDir: trustAnchorDirOf(config.dataDir), now }),
     ...checkHandlers({ checks, events }),
-    ...adminOnlyAcknowledge(auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping: null }), session),
+    ...adminOnlyAcknowledge(auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping }), session),
     ...localDataHandlers(effective, async () => opened),
+    ...settingsChangeHandlers({ store: opened, log: auditLog, shipping, actor: () => session.currentStaffId() ?? 'setup', now }),
+    'setup.discardAfterKeyLoss': () => Promise.reject(keyNotLost()),
   };
 
   return {
@@ -121,6 +133,7 @@ export async function composeServices(config: HostConfig, events: EventHub): Pro
     async close() {
       session.lock('shutdown');
       checks.close();
+      await shipping.close();
       await monitor.stop();
       await world?.close();
       opened.close();

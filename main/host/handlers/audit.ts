@@ -1,25 +1,35 @@
 /**
- * The audit channels. The composition root hands in the opened log (and the ship loop when a
- * collector is configured); until then every call says plainly that the log is not available.
+ * The audit channels. The composition root hands in the opened log and the shipping to the
+ * hospital's collector; until the log is open every call says plainly that it is not available.
  * Acknowledging a break is for administrators: the session layer decides who may call it.
  */
 import { AppError } from '../../contract/errors';
+import type { AuditShipping } from '../../audit/audit-shipping';
 import { rowsForPatient } from '../../audit/export';
 import type { OpenedAudit } from '../../audit/open-audit';
-import type { ShipLoop } from '../../audit/ship-loop';
 import type { Handlers } from '../handler-table';
 
-type AuditChannel = 'audit.status' | 'audit.verify' | 'audit.acknowledge' | 'audit.find';
+type AuditChannel = 'audit.status' | 'audit.verify' | 'audit.acknowledge' | 'audit.find' | 'audit.shipping';
 
 const unavailable = () => new AppError('AUDIT_UNAVAILABLE', '監査ログを開けていません。アプリを再起動してください。続く場合は管理者へご連絡ください。');
 
-export function auditHandlers(deps: { audit: OpenedAudit | null; shipping: ShipLoop | null }): Pick<Handlers, AuditChannel> {
+export function auditHandlers(deps: { audit: OpenedAudit | null; shipping: AuditShipping | null }): Pick<Handlers, AuditChannel> {
   const opened = (): OpenedAudit => {
     if (!deps.audit) throw unavailable();
     return deps.audit;
   };
+  const shippingSummary = () => {
+    const status = deps.shipping?.status();
+    if (!status || status.state === 'not-configured') return null;
+    return {
+      confirmedThrough: status.confirmedThrough,
+      failures: status.failures,
+      ...(status.lastError ? { lastError: status.lastError.cause } : {}),
+      ...(status.nextAttemptAt ? { nextAttemptAt: status.nextAttemptAt } : {}),
+    };
+  };
   return {
-    'audit.status': () => ({ ...opened().log.status(), shipping: deps.shipping?.state() ?? null }),
+    'audit.status': () => ({ ...opened().log.status(), shipping: shippingSummary() }),
     'audit.verify': async (request) => {
       const report = await opened().log.verify({ full: request.full });
       return { ...report, acknowledged: [...report.acknowledged] };
@@ -29,6 +39,11 @@ export function auditHandlers(deps: { audit: OpenedAudit | null; shipping: ShipL
       const { log, store } = opened();
       const rows = rowsForPatient(store.db, log.patientRef(request));
       return { rows: rows.map(({ seq, at, atTokyo, kind, actor }) => ({ seq, at, atTokyo, kind, actor })) };
+    },
+    'audit.shipping': () => {
+      if (!deps.shipping) throw unavailable();
+      const { lastError, ...status } = deps.shipping.status();
+      return { ...status, lastError: lastError ? { ...lastError } : null };
     },
   };
 }

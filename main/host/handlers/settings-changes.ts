@@ -1,0 +1,53 @@
+/**
+ * Channels that change settings, each change recorded in the audit log in the same transaction as
+ * the change itself: a change the log cannot record (a broken chain) is not made. The audit
+ * collector setting also restarts shipping toward the new address.
+ */
+import type { AuditLog } from '../../audit/audit-log';
+import type { AuditShipping } from '../../audit/audit-shipping';
+import { readCollector, validateCollector, viewOfCollector, writeCollector, type CollectorConfig } from '../../audit/collector-config';
+import type { Settings } from '../../contract/channels/settings';
+import type { StoreDatabase } from '../../store/database';
+import { readSettings, updateSettings } from '../../store/settings';
+import type { Handlers } from '../handler-table';
+
+type SettingsChangeChannel = 'settings.update' | 'settings.auditCollector' | 'settings.setAuditCollector';
+
+export interface SettingsChangeDeps {
+  readonly store: StoreDatabase;
+  readonly log: AuditLog;
+  readonly shipping: AuditShipping;
+  /** Who changes it: the signed-in staff member, or 'setup' while nobody can sign in yet. */
+  readonly actor: () => string;
+  readonly now: () => Date;
+}
+
+/** The audit log's keys are lower-case words: enabledConsentItems → enabled-consent-items. */
+const auditKey = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export function settingsChangeHandlers(deps: SettingsChangeDeps): Pick<Handlers, SettingsChangeChannel> {
+  const { db } = deps.store;
+  const view = (config: CollectorConfig | null) => ({ collector: config ? viewOfCollector(config) : null });
+  return {
+    'settings.update': (patch) =>
+      db.transaction((): Settings => {
+        const before = readSettings(deps.store);
+        const after = updateSettings(deps.store, patch);
+        const actor = deps.actor();
+        for (const name of Object.keys(patch) as (keyof Settings)[]) {
+          if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) deps.log.append({ kind: 'settings.change', actor, key: auditKey(name) });
+        }
+        return after;
+      })(),
+    'settings.auditCollector': () => view(readCollector(db)),
+    'settings.setAuditCollector': async ({ collector }) => {
+      const config = collector === null ? null : validateCollector(collector, deps.now());
+      db.transaction(() => {
+        writeCollector(db, config);
+        deps.log.append({ kind: 'settings.change', actor: deps.actor(), key: 'audit-collector' });
+      })();
+      await deps.shipping.configure(config);
+      return view(config);
+    },
+  };
+}
