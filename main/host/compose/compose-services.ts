@@ -33,6 +33,7 @@ import { sessionHandlers } from '../handlers/session';
 import { settingsChangeHandlers } from '../handlers/settings-changes';
 import { lazyCheckService } from './check-composition';
 import { consentClientFor, terminalClientFor } from './gateways';
+import { adminOnly } from './admin-gate';
 import { keyLostHandlers, keyNotLost, recordKeyLossDiscard, type ComposeHooks } from './key-loss';
 import { startTrainingWorld, type TrainingWorld } from './training-world';
 
@@ -109,6 +110,8 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     now,
   });
 
+  const localData = localDataHandlers(effective, async () => opened);
+  const settingsChanges = settingsChangeHandlers({ store: opened, log: auditLog, shipping, actor: () => session.currentStaffId() ?? 'setup', now });
   const handlers: Handlers = {
     ...appHandlers(effective),
     ...sessionHandlers({
@@ -122,8 +125,9 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     ...cardHandlers({ monitor, events, trustAnchorDir: trustAnchorDirOf(config.dataDir), now }),
     ...checkHandlers({ checks, events }),
     ...adminOnlyAcknowledge(auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping }), session),
-    ...localDataHandlers(effective, async () => opened),
-    ...settingsChangeHandlers({ store: opened, log: auditLog, shipping, actor: () => session.currentStaffId() ?? 'setup', now }),
+    ...localData,
+    ...settingsChanges,
+    ...adminOnly({ ...localData, ...settingsChanges }, session, staff),
     'setup.discardAfterKeyLoss': () => Promise.reject(keyNotLost()),
   };
 

@@ -30,9 +30,9 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'onshi-key-loss-'));
   await startHost();
   const account = (await call('session.state', {})).trainingAccount!;
+  await call('settings.update', { idleLockSeconds: 300 });
   await call('setup.activate', account);
   await call('setup.addStaff', { displayName: '佐藤', role: 'admin', passcode: '2468' });
-  await call('settings.update', { idleLockSeconds: 300 });
   await host.close();
   rmSync(path.join(dir, KEY_FILE_NAME));
   await startHost();
