@@ -73,11 +73,11 @@ export class InquiryBook {
     return rows.map((r) => this.open(r));
   }
 
-  /** Substring match on 照会番号, 記号, 番号 and 生年月日. */
+  /** Substring match on 照会番号, 保険者番号, 記号, 番号 and 生年月日. */
   search(text: string): InquiryEntry[] {
     const needle = text.trim();
     if (needle === '') return this.list();
-    return this.list().filter((e) => [e.referenceNumber, e.symbol, e.number, e.birthDate].some((v) => v.includes(needle)));
+    return this.list().filter((e) => [e.referenceNumber, e.insurerNumber, e.symbol, e.number, e.birthDate].some((v) => v.includes(needle)));
   }
 
   findByReference(referenceNumber: string): InquiryEntry | undefined {

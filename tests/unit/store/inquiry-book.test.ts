@@ -38,6 +38,8 @@ describe('照会番号 book', () => {
     expect(book.findByReference('000123')).toMatchObject(A);
     expect(book.findByIdentity({ insurerNumber: '  138057', symbol: '', number: '99', branch: '02' }).map((e) => e.referenceNumber)).toEqual(['K,"7"']);
     expect(book.search('345').map((e) => e.referenceNumber)).toEqual(['000123']);
+    expect(book.search('138057').map((e) => e.referenceNumber)).toEqual(['K,"7"']);
+    expect(book.search('33120015').map((e) => e.referenceNumber)).toEqual(['000123']);
     book.edit(a.id, { ...A, number: '7777' });
     expect(book.findByReference('000123')?.number).toBe('7777');
     book.remove(a.id);
