@@ -60,7 +60,10 @@ export class AuditLog {
   private readonly verifier: SpanVerifier;
   private readonly lastRow: Statement;
   private readonly insert: Statement;
+  private readonly insertAfterTail: Statement;
   private readonly appendTx: (content: string, minSeq: number) => AppendedRowInternal;
+  /** The newest row as this process last wrote it; another writer shows up as a different newest MAC. */
+  private tail: AppendedRowInternal | undefined;
   private broken: ChainBreak | undefined;
   private lastAnchor: { seq: number; atMs: number };
   private anchorProblem: string | undefined;
@@ -77,6 +80,7 @@ export class AuditLog {
     this.verifier = options.spanVerifier ?? parallelVerifier(this.db.name, this.keys.chain) ?? inThreadVerifier(this.db, this.keys.chain);
     this.lastRow = this.db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insert = this.db.prepare('INSERT INTO audit_log (seq, content, mac) VALUES (?, ?, ?)');
+    this.insertAfterTail = this.db.prepare('INSERT INTO audit_log (seq, content, mac) SELECT ?, ?, ? WHERE (SELECT mac FROM audit_log ORDER BY seq DESC LIMIT 1) = ?');
     this.appendTx = this.db
       .transaction((content: string, minSeq: number) => {
         // Read inside the write transaction: another process (the command line) may have appended.
@@ -176,7 +180,8 @@ export class AuditLog {
       at: instant.toISOString(),
       ...(oqsTime ? { skewMs: instant.getTime() - Date.parse(oqsTime) } : {}),
     });
-    const { seq, mac } = this.appendTx(content, minSeq);
+    const { seq, mac } = (minSeq === 0 ? this.appendAfterTail(content) : undefined) ?? this.appendTx(content, minSeq);
+    this.tail = { seq, mac };
     const nowMs = instant.getTime();
     if (forceAnchor || seq - this.lastAnchor.seq >= this.anchorEveryRows || nowMs - this.lastAnchor.atMs >= this.anchorEveryMs) {
       // The row is committed already: a failed anchor must not make the caller think otherwise (it
@@ -191,6 +196,21 @@ export class AuditLog {
     }
     for (const listener of this.listeners) listener(seq);
     return { seq, at: instant.toISOString() };
+  }
+
+  /**
+   * The common case in one autocommit statement, as cheap as a plain insert: chained onto the row
+   * this process wrote last, and inserted only if that row (by its MAC) is still the newest, checked
+   * by SQLite in the same statement. Undefined (nothing written) when another writer appended
+   * meanwhile or a rolled-back transaction took the row away; the caller then reads the tail under
+   * the write lock.
+   */
+  private appendAfterTail(content: string): AppendedRowInternal | undefined {
+    const tail = this.tail;
+    if (!tail) return undefined;
+    const seq = tail.seq + 1;
+    const mac = this.chain.mac(tail.mac, seq, Buffer.from(content, 'utf8'));
+    return this.insertAfterTail.run(seq, content, mac, tail.mac).changes === 1 ? { seq, mac } : undefined;
   }
 }
 

@@ -1,0 +1,43 @@
+/**
+ * Appends chain onto the newest row whoever wrote it: two logs on one database (the app and the
+ * command line), and a row taken back by a rolled-back transaction, still leave one chain that
+ * verifies in full, with no number used twice.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { auditFixture, loginEvent, type AuditFixture } from './audit-fixture';
+
+let fixture: AuditFixture;
+afterEach(() => fixture.cleanup());
+
+it('interleaves two writers on one database into one verifiable chain', async () => {
+  fixture = auditFixture();
+  const app = await fixture.open();
+  const second = new BetterSqlite3(path.join(fixture.dataDir, 'audit-test.db'));
+  second.pragma('synchronous = FULL');
+  try {
+    const cli = await fixture.open({ db: second });
+    const seqs: number[] = [];
+    for (let i = 0; i < 30; i++) seqs.push((i % 3 === 0 ? cli : app).append(loginEvent(`S${i}`)).seq);
+    expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(await app.verify({ full: true })).toMatchObject({ ok: true, checked: 30 });
+  } finally {
+    second.close();
+  }
+});
+
+it('chains correctly after a transaction that had appended is rolled back', async () => {
+  fixture = auditFixture();
+  const log = await fixture.open();
+  log.append(loginEvent('S1'));
+  expect(() =>
+    fixture.db.transaction(() => {
+      log.append(loginEvent('S2'));
+      throw new Error('the change the row recorded failed');
+    })(),
+  ).toThrow('the change');
+  expect(log.append(loginEvent('S3')).seq).toBe(2);
+  expect(log.append(loginEvent('S4')).seq).toBe(3);
+  expect(await log.verify({ full: true })).toMatchObject({ ok: true, checked: 3 });
+});
