@@ -9,7 +9,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: 'main/shell/index.ts', host: 'main/shell/services-process.ts' },
+        input: {
+          index: 'main/shell/index.ts',
+          host: 'main/shell/services-process.ts',
+          // Full audit verification spreads its stretches over worker threads that load this file.
+          'audit-verify-worker': 'main/audit/verify-worker.ts',
+        },
       },
     },
   },
