@@ -94,6 +94,8 @@ export const AuditEventSchema = z.discriminatedUnion('kind', [
     patient: PatientRefSchema,
     code: ErrorCode.optional(),
   }),
+  /** A 照会番号 CSV import that went in (all rows or none). */
+  z.strictObject({ kind: z.literal('reference.import'), actor: StaffId, added: z.number().int().nonnegative(), updated: z.number().int().nonnegative() }),
   z.strictObject({ kind: z.literal('settings.change'), actor: StaffId, key: Word }),
   z.strictObject({
     kind: z.literal('export'),

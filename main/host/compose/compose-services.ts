@@ -28,6 +28,7 @@ import { appHandlers } from '../handlers/app';
 import { auditHandlers } from '../handlers/audit';
 import { cardHandlers, trustAnchorDirOf } from '../handlers/card';
 import { checkHandlers } from '../handlers/check';
+import { auditedInquiry } from '../handlers/inquiry-audit';
 import { localDataHandlers } from '../handlers/local-data';
 import { sessionHandlers } from '../handlers/session';
 import { settingsChangeHandlers } from '../handlers/settings-changes';
@@ -110,8 +111,10 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     now,
   });
 
-  const localData = localDataHandlers(effective, async () => opened);
-  const settingsChanges = settingsChangeHandlers({ store: opened, log: auditLog, shipping, actor: () => session.currentStaffId() ?? 'setup', now });
+  const actor = () => session.currentStaffId() ?? 'setup';
+  const storeChannels = localDataHandlers(effective, async () => opened);
+  const localData = { ...storeChannels, ...auditedInquiry(storeChannels, { log: auditLog, actor }) };
+  const settingsChanges = settingsChangeHandlers({ store: opened, log: auditLog, shipping, actor, now });
   const handlers: Handlers = {
     ...appHandlers(effective),
     ...sessionHandlers({
@@ -135,7 +138,12 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     handlers,
     trainingMode,
     async close() {
-      session.lock('shutdown');
+      // The lock itself always happens; recording it fails while the chain is broken, and that must not keep the rest open.
+      try {
+        session.lock('shutdown');
+      } catch {
+        /* the audit screen already shows the break */
+      }
       checks.close();
       await shipping.close();
       await monitor.stop();
