@@ -54,7 +54,8 @@ export function verifySpan(db: Database, key: Uint8Array, lo: number, hi: number
       return before.firstBad ? { checked: checked + before.checked, firstBad: before.firstBad } : { checked: checked + before.checked, firstBad: { seq: missing, problem: 'missing-row' } };
     }
     let seq = start;
-    for (const row of read.iterate(start, end) as Iterable<Buffer>) {
+    // all() per chunk: half the cost of iterate() per row, and a chunk is small enough to hold.
+    for (const row of read.all(start, end) as Buffer[]) {
       chain.macInto(previous, seq, row.subarray(MAC_BYTES), computed);
       for (let i = 0; i < MAC_BYTES; i++) {
         if (computed[i] !== row[i]) return { checked, firstBad: { seq, problem: 'mac-mismatch' } };
