@@ -39,6 +39,7 @@ const defaultTimer = (fn: () => void, ms: number) => {
 
 export class CartSession {
   private clerk: SignedInClerk | null = null;
+  private lastLock: LockCause | null = null;
   private timer: { cancel(): void } | null = null;
   private readonly idleListeners = new Set<() => void>();
   private readonly changeListeners = new Set<() => void>();
@@ -50,6 +51,11 @@ export class CartSession {
 
   current(): SignedInClerk | null {
     return this.clerk;
+  }
+
+  /** Why the cart is locked now (null while a clerk is signed in, or before anyone signed in). */
+  lockCause(): LockCause | null {
+    return this.clerk ? null : this.lastLock;
   }
 
   currentStaffId(): string | null {
@@ -82,6 +88,7 @@ export class CartSession {
     this.timer = null;
     if (!clerk) return;
     this.clerk = null;
+    this.lastLock = cause;
     this.deps.audit.append({ kind: 'session.lock', actor: String(clerk.id), cause });
     for (const listener of this.idleListeners) listener();
     this.changed();

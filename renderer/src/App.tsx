@@ -2,24 +2,25 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { AppFrame } from './components/AppFrame';
 import { AudienceProvider } from './components/Audience';
 import { CheckRoute } from './screens/check/CheckRoute';
-import { IdleLockedScreen } from './screens/IdleLockedScreen';
 import { AuditRoute, JobsRoute, ReferenceNumbersRoute, SettingsRoute } from './screens/Routes';
 import { StartScreen } from './screens/StartScreen';
+import { SessionGate } from './session/SessionGate';
 
 export function App() {
   return (
     <HashRouter>
       <AudienceProvider>
         <AppFrame>
-          <Routes>
-            <Route path="/" element={<StartScreen />} />
-            <Route path="/check" element={<CheckRoute />} />
-            <Route path="/locked" element={<IdleLockedScreen />} />
-            <Route path="/references" element={<ReferenceNumbersRoute />} />
-            <Route path="/jobs" element={<JobsRoute />} />
-            <Route path="/settings" element={<SettingsRoute />} />
-            <Route path="/audit" element={<AuditRoute />} />
-          </Routes>
+          <SessionGate>
+            <Routes>
+              <Route path="/" element={<StartScreen />} />
+              <Route path="/check" element={<CheckRoute />} />
+              <Route path="/references" element={<ReferenceNumbersRoute />} />
+              <Route path="/jobs" element={<JobsRoute />} />
+              <Route path="/settings" element={<SettingsRoute />} />
+              <Route path="/audit" element={<AuditRoute />} />
+            </Routes>
+          </SessionGate>
         </AppFrame>
       </AudienceProvider>
     </HashRouter>

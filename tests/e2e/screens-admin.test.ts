@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
+import { setUpAndUnlock } from './sign-in';
 
 let web: WebProcess;
 let browser: Browser;
@@ -33,8 +34,8 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(web.url);
-  // The bridge token from the address is kept for this tab; the first screen shows the host answered.
-  await page.getByTestId('version').filter({ hasText: '0.1.0' }).waitFor();
+  // The bridge token from the address is kept for this tab; the administrator unlocks the cart.
+  await setUpAndUnlock(page);
 });
 
 afterAll(async () => {
@@ -75,11 +76,23 @@ describe('settings', () => {
 });
 
 describe('照会番号', () => {
-  it('before the cart is activated, says what the admin must do, with the code', async () => {
-    await open('/references', 'エラーが発生しました');
-    expect(await page.getByRole('alert').textContent()).toContain('アクティベーション');
-    expect(await page.getByRole('alert').textContent()).toContain('INQUIRY_NO_INSTITUTION');
-    await accessibleAndSaved('references-not-activated');
+  it('registers one by hand, finds it by search, and names the problem in a bad 保険者番号', async () => {
+    await open('/references', '照会番号');
+    await page.getByRole('button', { name: '照会番号を追加' }).click();
+    const form = page.getByRole('form', { name: '照会番号の登録・編集' });
+    const values = { 照会番号: 'K-000123', 保険者番号: '33120016', 記号: '東京１２', 番号: '3456', 枝番: '01', 生年月日: '19520304' };
+    for (const [label, value] of Object.entries(values)) await form.getByLabel(label, { exact: true }).fill(value);
+    await form.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('保険者番号');
+    expect(await page.getByTestId('reference-table').textContent()).not.toContain('K-000123');
+    await accessibleAndSaved('references-refused');
+    await form.getByLabel('保険者番号', { exact: true }).fill('33120015');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.getByTestId('reference-table').textContent()).toContain('K-000123');
+    await page.getByLabel('照会番号・保険者番号・記号・番号で検索').fill('33120015');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await expect.poll(() => page.getByTestId('reference-table').textContent()).toContain('東京１２');
+    await accessibleAndSaved('references');
   });
 });
 

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
+import { setUpAndUnlock } from './sign-in';
 
 let web: WebProcess;
 let browser: Browser;
@@ -21,6 +22,7 @@ beforeAll(async () => {
     if (m.type() === 'error') pageErrors.push(m.text());
   });
   await page.goto(web.url);
+  await setUpAndUnlock(page);
 });
 
 afterAll(async () => {

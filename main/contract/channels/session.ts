@@ -8,6 +8,7 @@ import { call } from '../define';
 
 const Passcode = z.string().regex(/^\d{4}$/, 'パスコードは数字4桁で入力してください');
 const StaffRole = z.enum(['clerk', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
 
 export const SessionStateSchema = z.object({
   device: z.object({
@@ -18,6 +19,8 @@ export const SessionStateSchema = z.object({
   staff: z.array(z.object({ id: z.number().int(), displayName: z.string(), role: StaffRole, locked: z.boolean() })),
   /** The clerk who unlocked the cart; null while it is locked. */
   current: z.object({ id: z.number().int(), displayName: z.string(), role: StaffRole }).nullable(),
+  /** Why the cart is locked: after 'idle' the screen says patient data was cleared. */
+  lockCause: z.enum(['idle', 'manual', 'shutdown']).nullable(),
   idleLockSeconds: z.number().int(),
   trainingMode: z.boolean(),
   /** 研修モード only: the simulator's ready account, so training can start without a real terminal. */

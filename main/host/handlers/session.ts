@@ -35,6 +35,7 @@ export function sessionHandlers(deps: SessionDeps): Pick<Handlers, SessionChanne
       device: { state: device.state, institutionCode: device.institutionCode, userId: device.userId },
       staff: deps.staff.list().map(({ id, displayName, role, locked }) => ({ id, displayName, role, locked })),
       current: deps.session.current(),
+      lockCause: deps.session.lockCause(),
       idleLockSeconds: deps.idleLockSeconds(),
       trainingMode: deps.trainingAccount !== null,
       trainingAccount: deps.trainingAccount,

@@ -1,9 +1,10 @@
 import { createContext, useContext, useLayoutEffect, useState, type ReactNode } from 'react';
 
-type Audience = 'patient' | 'clerk';
+/** 'signedOut': set-up and the unlock screen, where the clerk's menu leads nowhere yet. */
+type Audience = 'patient' | 'clerk' | 'signedOut';
 const AudienceContext = createContext<{ audience: Audience; setAudience(a: Audience): void }>({ audience: 'clerk', setAudience: () => undefined });
 
-/** Who the screen is turned to. Patient screens hide the clerk's menus and data. */
+/** Who the screen is turned to. Only the clerk's screens show the clerk's menu and data. */
 export function AudienceProvider({ children }: { children: ReactNode }) {
   const [audience, setAudience] = useState<Audience>('clerk');
   return <AudienceContext.Provider value={{ audience, setAudience }}>{children}</AudienceContext.Provider>;

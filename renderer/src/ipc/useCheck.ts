@@ -42,6 +42,5 @@ export function useCheck(): CheckHandle {
     busy,
     start: useCallback(() => run(() => call('check.start', {})), [run]),
     send: useCallback((event: CheckUserEventWire) => run(() => call('check.send', event)), [run]),
-    forget: useCallback(() => setView(null), []),
   };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StaffRole } from '../../../main/contract/channels/session';
 import { DigitPad } from '../components/DigitPad';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
@@ -7,27 +8,35 @@ import { toOnshiError, type OnshiError } from '../ipc/onshi';
 
 export interface NewClerk {
   name: string;
+  role: StaffRole;
   passcode: string;
 }
 
-/** Each clerk's 4-digit local passcode, typed twice on the pad; the app keeps none of them here. */
-export function ClerkPasscodes({ onAddClerk, onFinish }: { onAddClerk(clerk: NewClerk): Promise<void>; onFinish(): void }) {
+export interface ClerkPasscodesProps {
+  /** The roles that may be given here; set-up registers the first administrator only. */
+  roles: readonly StaffRole[];
+  onAddClerk(clerk: NewClerk): Promise<void>;
+}
+
+/** A clerk's 4-digit local passcode, typed twice on the pad; the screen keeps none of them. */
+export function ClerkPasscodes({ roles, onAddClerk }: ClerkPasscodesProps) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  const [role, setRole] = useState<StaffRole>(roles[0]!);
   const [first, setFirst] = useState<string | null>(null);
   const [mismatch, setMismatch] = useState(false);
   const [added, setAdded] = useState<string[]>([]);
   const [error, setError] = useState<OnshiError | null>(null);
+  const firstAdmin = roles.length === 1 && roles[0] === 'admin';
 
   const second = async (passcode: string) => {
+    setFirst(null);
     if (passcode !== first) {
-      setFirst(null);
       setMismatch(true);
       return;
     }
-    setFirst(null);
     try {
-      await onAddClerk({ name: name.trim(), passcode });
+      await onAddClerk({ name: name.trim(), role, passcode });
       setAdded([...added, name.trim()]);
       setName('');
       setError(null);
@@ -38,8 +47,8 @@ export function ClerkPasscodes({ onAddClerk, onFinish }: { onAddClerk(clerk: New
 
   return (
     <section className="panel" aria-labelledby="clerks-title">
-      <h2 id="clerks-title">{t('setup.clerksTitle')}</h2>
-      <p className="hint">{t('setup.clerksLead')}</p>
+      <h2 id="clerks-title">{t(firstAdmin ? 'setup.adminTitle' : 'setup.clerksTitle')}</h2>
+      <p className="hint">{t(firstAdmin ? 'setup.adminLead' : 'setup.clerksLead')}</p>
       {added.length > 0 && (
         <ul data-testid="clerks-added">
           {added.map((n) => (
@@ -48,6 +57,17 @@ export function ClerkPasscodes({ onAddClerk, onFinish }: { onAddClerk(clerk: New
         </ul>
       )}
       <Field label={t('setup.clerkName')} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+      {roles.length > 1 && (
+        <fieldset className="choices">
+          <legend>{t('setup.role')}</legend>
+          {roles.map((r) => (
+            <label key={r} className="choice">
+              <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
+              <span>{t(`setup.roles.${r}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       {mismatch && (
         <p className="field-error" role="alert">
           {t('setup.passcodeMismatch')}
@@ -67,11 +87,6 @@ export function ClerkPasscodes({ onAddClerk, onFinish }: { onAddClerk(clerk: New
           <DigitPad key="second" label={t('setup.passcodeAgain')} onComplete={(p) => void second(p)} />
         ))}
       {error && <ErrorPanel error={error} />}
-      <div className="actions">
-        <button type="button" className="button button-primary" disabled={added.length === 0} onClick={onFinish}>
-          {t('setup.finish')}
-        </button>
-      </div>
     </section>
   );
 }

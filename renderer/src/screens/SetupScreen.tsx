@@ -1,23 +1,32 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActivationStep, type ActivationForm } from './ActivationStep';
+import { ActivationStep, type ActivationForm, type ActivationOutcome } from './ActivationStep';
 import { ClerkPasscodes, type NewClerk } from './ClerkPasscodes';
 
 export interface SetupScreenProps {
+  /** The mode the services run in now; choosing the other one saves the endpoints for a restart. */
+  hostMode: ActivationForm['mode'];
+  /** In 研修モード, the simulator's ready account; otherwise the endpoints already saved. */
+  prefill: Partial<ActivationForm>;
+  /** The device is activated already (set-up stopped before the administrator was registered). */
+  activated: boolean;
   /** Rejects with the gateway's refusal, whose sentence says what the admin must do on the 資格確認端末. */
-  onActivate(form: ActivationForm): Promise<void>;
-  onAddClerk(clerk: NewClerk): Promise<void>;
-  onFinish(): void;
+  onActivate(form: ActivationForm): Promise<ActivationOutcome>;
+  onAddAdmin(admin: NewClerk): Promise<void>;
 }
 
-/** Once per laptop: terms, the 資格確認端末 account and activation code, then each clerk's passcode. */
-export function SetupScreen({ onActivate, onAddClerk, onFinish }: SetupScreenProps) {
+/**
+ * Once per laptop: terms, the 資格確認端末 account and activation code, then the first
+ * administrator's passcode. Once an administrator exists the services move the cart to the unlock
+ * screen; further clerks are added by an administrator in the settings.
+ */
+export function SetupScreen({ hostMode, prefill, activated, onActivate, onAddAdmin }: SetupScreenProps) {
   const { t } = useTranslation();
-  const [stage, setStage] = useState<'terms' | 'account' | 'clerks'>('terms');
+  const [stage, setStage] = useState<'terms' | 'account' | 'admin'>(activated ? 'admin' : 'terms');
   const [accepted, setAccepted] = useState(false);
 
-  if (stage === 'account') return <ActivationStep onActivate={onActivate} onActivated={() => setStage('clerks')} />;
-  if (stage === 'clerks') return <ClerkPasscodes onAddClerk={onAddClerk} onFinish={onFinish} />;
+  if (stage === 'account') return <ActivationStep hostMode={hostMode} prefill={prefill} onActivate={onActivate} onActivated={() => setStage('admin')} />;
+  if (stage === 'admin') return <ClerkPasscodes roles={['admin']} onAddClerk={onAddAdmin} />;
   return (
     <section className="panel" aria-labelledby="terms-title">
       <h2 id="terms-title">{t('setup.termsTitle')}</h2>

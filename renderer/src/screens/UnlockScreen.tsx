@@ -5,14 +5,14 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { toOnshiError, type OnshiError } from '../ipc/onshi';
 
 export interface Clerk {
-  id: string;
+  id: number;
   name: string;
 }
 
 export interface UnlockScreenProps {
   clerks: readonly Clerk[];
   /** Rejects with the services' sentence: a wrong passcode, or a lockout and until when. */
-  onUnlock(staffId: string, passcode: string): Promise<void>;
+  onUnlock(staffId: number, passcode: string): Promise<void>;
   /** True when the lock came from the idle timer (patient data was cleared from the screen). */
   idleLocked?: boolean;
 }

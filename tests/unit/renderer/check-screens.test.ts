@@ -9,7 +9,7 @@ const TODAY = new Date('2026-11-25T01:00:00Z');
 
 function handle(view: CheckView | null): CheckHandle {
   const noop = async () => undefined;
-  return { view, error: null, busy: false, start: noop, send: noop, forget: () => undefined };
+  return { view, error: null, busy: false, start: noop, send: noop };
 }
 
 function screenAt(step: CheckStep, overrides: Partial<CheckView> = {}, language: 'ja' | 'en' = 'ja') {

@@ -83,6 +83,17 @@ describe('cart session', () => {
     expect(kinds().at(-1)).toMatchObject({ kind: 'session.lock', cause: 'idle' });
   });
 
+  it('remembers why it locked until the next unlock, so the screen can say the data was cleared', () => {
+    expect(session.lockCause()).toBeNull();
+    session.unlock(adminId, Buffer.from('2468'));
+    fire!();
+    expect(session.lockCause()).toBe('idle');
+    session.unlock(adminId, Buffer.from('2468'));
+    expect(session.lockCause()).toBeNull();
+    session.lock('manual');
+    expect(session.lockCause()).toBe('manual');
+  });
+
   it('restarts the idle countdown on activity, and not while locked', () => {
     session.touch();
     expect(fire).toBeNull();

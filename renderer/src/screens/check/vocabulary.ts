@@ -44,8 +44,6 @@ export interface CheckHandle {
   busy: boolean;
   start(): Promise<void>;
   send(event: CheckUserEventWire): Promise<void>;
-  /** Drops the view from the screen at once (idle lock), before the host has answered. */
-  forget(): void;
 }
 
 /** The consent items in the order the institution's settings list them. */
