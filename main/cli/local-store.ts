@@ -10,11 +10,14 @@ import type { OptionSpec } from './command';
 
 export const DATA_DIR_OPTION: OptionSpec = { 'data-dir': { type: 'string' } };
 
-export async function withLocalStore<T>(values: Record<string, string | boolean | undefined>, use: (store: StoreDatabase) => Promise<T> | T): Promise<T> {
+export async function withLocalStore<T>(
+  values: Record<string, string | boolean | undefined>,
+  use: (store: StoreDatabase, dataDir: string) => Promise<T> | T,
+): Promise<T> {
   const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined);
   const store = await openDatabase({ dataDir, secretProtector: new KeyFileSecretProtector(dataDir) });
   try {
-    return await use(store);
+    return await use(store, dataDir);
   } finally {
     store.close();
   }

@@ -15,7 +15,7 @@ type Values = Record<string, string | boolean | undefined>;
 
 const DATA_DIR: OptionSpec = { 'data-dir': { type: 'string' } };
 /** The command line acts as this user in the log (it has no clerk logged in). */
-const CLI_ACTOR = 'cli';
+export const CLI_ACTOR = 'cli';
 
 async function withAudit<T>(values: Values, use: (audit: OpenedAudit) => Promise<T> | T): Promise<T> {
   const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined);

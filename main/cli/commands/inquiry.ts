@@ -1,8 +1,12 @@
 /**
  * `onshi-cart inquiry list|import FILE|export FILE [--encoding utf8|cp932]`: the 照会番号 book for
- * hospital IT. An import with any bad row imports nothing and lists every bad row on stderr.
+ * hospital IT. An import with any bad row imports nothing and lists every bad row on stderr. Imports and
+ * exports are recorded in the audit log as done by `cli`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { AuditLog } from '../../audit/audit-log';
+import { AuditErrors } from '../../audit/errors';
+import { auditLogOn } from '../../audit/open-audit';
 import { AppError } from '../../contract/errors';
 import { DeviceRecord, checkInstitutionCode } from '../../store/device';
 import type { StoreDatabase } from '../../store/database';
@@ -10,6 +14,7 @@ import type { CsvEncoding } from '../../store/inquiry-csv';
 import { InquiryBook, InquiryErrors } from '../../store/inquiry-numbers';
 import type { CliCommand, OptionSpec } from '../command';
 import { DATA_DIR_OPTION, withLocalStore } from '../local-store';
+import { CLI_ACTOR } from './audit';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -35,6 +40,14 @@ function bookFor(store: StoreDatabase, values: Values): InquiryBook {
   if (!code) throw CliInquiryErrors.noInstitution();
   checkInstitutionCode(code);
   return new InquiryBook(store, code);
+}
+
+/** Imports and exports are recorded in the audit log; while its chain is broken they are refused, like every change. */
+async function auditOf(store: StoreDatabase, dataDir: string): Promise<AuditLog> {
+  const log = await auditLogOn(store, dataDir);
+  const status = log.status();
+  if (status.break) throw AuditErrors.chainBroken(status.break.seq, status.break.problem);
+  return log;
 }
 
 function encodingOf(values: Values, fallback: CsvEncoding | 'auto'): CsvEncoding | 'auto' {
@@ -83,9 +96,12 @@ export const inquiryCommands: CliCommand[] = [
     async run({ values, positionals }) {
       const bytes = fileIo(() => readFileSync(fileArg(positionals)));
       const encoding = encodingOf(values, 'auto');
-      return withLocalStore(values, (store) => {
-        const outcome = bookFor(store, values).importCsv(bytes, encoding);
+      return withLocalStore(values, async (store, dataDir) => {
+        const book = bookFor(store, values);
+        const log = await auditOf(store, dataDir);
+        const outcome = book.importCsv(bytes, encoding);
         if (!outcome.ok) throw InquiryErrors.importRejected(outcome.problems);
+        log.append({ kind: 'reference.import', actor: CLI_ACTOR, added: outcome.added, updated: outcome.updated });
         return outcome;
       });
     },
@@ -102,8 +118,11 @@ export const inquiryCommands: CliCommand[] = [
     async run({ values, positionals }) {
       const file = fileArg(positionals);
       const encoding = encodingOf(values, 'utf8') as CsvEncoding;
-      return withLocalStore(values, (store) => {
-        const { bytes, count, warnings } = bookFor(store, values).exportCsv(encoding);
+      return withLocalStore(values, async (store, dataDir) => {
+        const book = bookFor(store, values);
+        const log = await auditOf(store, dataDir);
+        const { bytes, count, warnings } = book.exportCsv(encoding);
+        log.append({ kind: 'export', actor: CLI_ACTOR, what: 'inquiry-numbers', format: `csv-${encoding}`, rows: count });
         fileIo(() => writeFileSync(file, bytes, { mode: 0o600 }));
         return { file, count, encoding, warnings };
       });

@@ -63,6 +63,16 @@ describe('onshi-cart inquiry', () => {
       delete process.env.ONSHI_DATA_DIR;
     }
     expect(readFileSync(utf8Out).equals(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV, 'utf8')]))).toBe(true);
+
+    // The import and both exports are in the audit log, by the command line, with counts only.
+    const logged = await cli(['audit', 'export', '--format', 'jsonl', '--data-dir', data]);
+    const events = logged.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { event: Record<string, unknown> }).event);
+    expect(events.filter((e) => e.kind === 'reference.import' || (e.kind === 'export' && e.what === 'inquiry-numbers'))).toMatchObject([
+      { kind: 'reference.import', actor: 'cli', added: 2, updated: 0 },
+      { kind: 'export', actor: 'cli', format: 'csv-cp932', rows: 2 },
+      { kind: 'export', actor: 'cli', format: 'csv-utf8', rows: 2 },
+    ]);
+    expect(logged.stdout).not.toContain('33120015');
   });
 
   it('a bad file exits non-zero, names each bad row, and imports nothing', async () => {
