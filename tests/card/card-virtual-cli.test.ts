@@ -13,11 +13,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PCSC, smartcardBinding } from '../../native/pcsc/binding';
 import { ReaderMonitor, type ReaderEvent } from '../../native/pcsc/reader-monitor';
 import { startPcscd, stopPcscd } from '../harness/pcscd';
+import { ONSHI_CART, onshiCartArgs } from '../harness/cli';
 import { VirtualCardProcess } from '../harness/virtual-card-process';
 import { waitUntil } from './jpki-slot';
 
 const run = promisify(execFile);
-const CLI = path.resolve('main/cli/index.ts');
 const READER = 'Virtual PCD 00 00';
 
 /** What pcsc_scan shows: is there a card in this reader? */
@@ -104,7 +104,7 @@ describe('onshi-cart card virtual', () => {
     ['a vpcd port out of range', () => ['--vpcd-port', '70000'], 'ポート番号'],
     ['a vpcd host off this machine', () => ['--vpcd-host', '192.0.2.1'], 'ループバック'],
   ])('refuses %s with CLI_BAD_ARGUMENTS and never starts', async (_name, args, mention) => {
-    const failed = await run(process.execPath, ['--import', 'tsx', CLI, 'card', 'virtual', '--json', ...args()]).then(() => undefined, (err: { code: number; stderr: string }) => err);
+    const failed = await run(ONSHI_CART.node, onshiCartArgs(['card', 'virtual', '--json', ...args()])).then(() => undefined, (err: { code: number; stderr: string }) => err);
     expect(failed?.code).toBe(1);
     const { error } = JSON.parse(failed!.stderr) as { error: { code: string; message: string; detail?: string } };
     expect(error.code).toBe('CLI_BAD_ARGUMENTS');

@@ -13,15 +13,16 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../main/cli/command';
 import { demoCommands } from '../../main/cli/commands/demo';
+import { ONSHI_CART, onshiCartArgs } from '../harness/cli';
 import { VirtualCardProcess } from '../harness/virtual-card-process';
 
 const run = promisify(execFile);
-const CLI = path.resolve('main/cli/index.ts');
 
 interface DemoLine {
   checkId: string;
   auditSeqs: number[];
   result: Record<string, string>;
+  identityToResultMs: number;
 }
 interface AuditRow {
   seq: number;
@@ -30,7 +31,7 @@ interface AuditRow {
 }
 
 async function cli(args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { timeout: 90_000, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run(ONSHI_CART.node, onshiCartArgs(args), { timeout: 90_000, maxBuffer: 16 * 1024 * 1024 });
   return stdout;
 }
 
@@ -70,6 +71,7 @@ describe('demo through pcscd, the card in its own process', () => {
         Birthdate: expect.stringMatching(/^\d{8}$/),
       });
       expect(line.auditSeqs.length).toBeGreaterThan(0);
+      expect(line.identityToResultMs).toBeGreaterThan(0);
     }
     const seqs = lines.flatMap((l) => l.auditSeqs);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));

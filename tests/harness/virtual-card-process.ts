@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { VirtualCardOptions } from '../../native/virtual-card/config';
+import { ONSHI_CART, onshiCartArgs } from './cli';
 
-const CLI = path.resolve(__dirname, '../../main/cli/index.ts');
 const READY_WAIT_MS = 15_000;
 
 export type CardLine = Record<string, unknown> & { event?: string };
@@ -42,8 +42,7 @@ export class VirtualCardProcess {
     const configDir = options.card ? mkdtempSync(path.join(os.tmpdir(), 'onshi-card-')) : undefined;
     const config = configDir ? ['--config', path.join(configDir, 'card.json')] : [];
     if (configDir) writeFileSync(config[1]!, JSON.stringify(options.card));
-    // One process (node with the tsx loader), so signals reach the command itself.
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'card', 'virtual', '--json', ...config, ...(options.args ?? [])], {
+    const child = spawn(ONSHI_CART.node, onshiCartArgs(['card', 'virtual', '--json', ...config, ...(options.args ?? [])]), {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new VirtualCardProcess(child, configDir);
