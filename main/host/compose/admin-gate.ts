@@ -1,6 +1,6 @@
 /**
  * Channels that change how the cart works for everyone (settings, the audit collector) or the
- * institution's 照会番号 are an administrator's: the administrator signed in now. Before the first
+ * institution's 照会番号, and the audit log's "who viewed this patient", are an administrator's: the administrator signed in now. Before the first
  * administrator exists (set-up on a new cart, or after a lost OS key) set-up itself may, as with
  * adding the first staff member.
  */
@@ -15,6 +15,8 @@ export const ADMIN_CHANNELS = [
   'inquiry.edit',
   'inquiry.delete',
   'inquiry.import',
+  // "Who viewed this patient" links staff to a patient: an administrator's question too.
+  'audit.find',
 ] as const;
 type AdminChannel = (typeof ADMIN_CHANNELS)[number];
 

@@ -115,6 +115,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
   const storeChannels = localDataHandlers(effective, async () => opened);
   const localData = { ...storeChannels, ...auditedInquiry(storeChannels, { log: auditLog, actor }) };
   const settingsChanges = settingsChangeHandlers({ store: opened, log: auditLog, shipping, actor, now });
+  const auditChannels = adminOnlyAcknowledge(auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping, actor }), session);
   const handlers: Handlers = {
     ...appHandlers(effective),
     ...sessionHandlers({
@@ -127,10 +128,10 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     }),
     ...cardHandlers({ monitor, events, trustAnchorDir: trustAnchorDirOf(config.dataDir), now }),
     ...checkHandlers({ checks, events }),
-    ...adminOnlyAcknowledge(auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping }), session),
+    ...auditChannels,
     ...localData,
     ...settingsChanges,
-    ...adminOnly({ ...localData, ...settingsChanges }, session, staff),
+    ...adminOnly({ ...localData, ...settingsChanges, ...auditChannels }, session, staff),
     'setup.discardAfterKeyLoss': () => Promise.reject(keyNotLost()),
   };
 

@@ -13,7 +13,14 @@ type AuditChannel = 'audit.status' | 'audit.verify' | 'audit.acknowledge' | 'aud
 
 const unavailable = () => new AppError('AUDIT_UNAVAILABLE', '監査ログを開けていません。アプリを再起動してください。続く場合は管理者へご連絡ください。');
 
-export function auditHandlers(deps: { audit: OpenedAudit | null; shipping: AuditShipping | null }): Pick<Handlers, AuditChannel> {
+export interface AuditHandlerDeps {
+  readonly audit: OpenedAudit | null;
+  readonly shipping: AuditShipping | null;
+  /** Who asks "who viewed this patient": the lookup is itself recorded, as the command line records it. */
+  readonly actor?: () => string;
+}
+
+export function auditHandlers(deps: AuditHandlerDeps): Pick<Handlers, AuditChannel> {
   const opened = (): OpenedAudit => {
     if (!deps.audit) throw unavailable();
     return deps.audit;
@@ -38,6 +45,7 @@ export function auditHandlers(deps: { audit: OpenedAudit | null; shipping: Audit
     'audit.find': (request) => {
       const { log, store } = opened();
       const rows = rowsForPatient(store.db, log.patientRef(request));
+      if (deps.actor && log.status().state === 'ok') log.append({ kind: 'export', actor: deps.actor(), what: 'audit-find', format: 'json', rows: rows.length });
       return { rows: rows.map(({ seq, at, atTokyo, kind, actor }) => ({ seq, at, atTokyo, kind, actor })) };
     },
     'audit.shipping': () => {

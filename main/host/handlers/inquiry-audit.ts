@@ -30,27 +30,31 @@ export function auditedInquiry(handlers: Pick<Handlers, InquiryChannel>, deps: I
     const status = log.status();
     if (status.break) throw AuditErrors.chainBroken(status.break.seq, status.break.problem);
   };
-  /** Runs the change and records it, or records its refusal when the patient can be named. */
-  const recorded = async <T>(action: 'register' | 'update' | 'delete', record: Identity | undefined, change: () => Promise<T>): Promise<T> => {
+  /**
+   * Runs the change and records it under every patient it touches (an edit may move an entry from
+   * one patient to another), or records its refusal where the patient can be named.
+   */
+  const recorded = async <T>(action: 'register' | 'update' | 'delete', records: ReadonlyArray<Identity | undefined>, change: () => Promise<T>): Promise<T> => {
     requireWritable();
-    const patient = record && refOf(record);
+    const patients = [...new Set(records.map((r) => r && refOf(r)).filter((p): p is string => p !== undefined))];
     try {
       const result = await change();
-      if (patient) log.append({ kind: 'reference.change', actor: deps.actor(), action, outcome: 'ok', patient });
+      for (const patient of patients) log.append({ kind: 'reference.change', actor: deps.actor(), action, outcome: 'ok', patient });
       return result;
     } catch (err) {
-      if (patient && err instanceof AppError) log.append({ kind: 'reference.change', actor: deps.actor(), action, outcome: 'failed', patient, code: err.code });
+      if (err instanceof AppError) for (const patient of patients) log.append({ kind: 'reference.change', actor: deps.actor(), action, outcome: 'failed', patient, code: err.code });
       throw err;
     }
   };
+  const entryOf = async (id: number, context: Parameters<Handlers['inquiry.list']>[1]) =>
+    (await handlers['inquiry.list']({}, context)).entries.find((e) => e.id === id);
   return {
     ...handlers,
-    'inquiry.register': (record, context) => recorded('register', record, async () => handlers['inquiry.register'](record, context)),
-    'inquiry.edit': (request, context) => recorded('update', request.record, async () => handlers['inquiry.edit'](request, context)),
-    'inquiry.delete': async (request, context) => {
-      const { entries } = await handlers['inquiry.list']({}, context);
-      return recorded('delete', entries.find((e) => e.id === request.id), async () => handlers['inquiry.delete'](request, context));
-    },
+    'inquiry.register': (record, context) => recorded('register', [record], async () => handlers['inquiry.register'](record, context)),
+    'inquiry.edit': async (request, context) =>
+      recorded('update', [await entryOf(request.id, context), request.record], async () => handlers['inquiry.edit'](request, context)),
+    'inquiry.delete': async (request, context) =>
+      recorded('delete', [await entryOf(request.id, context)], async () => handlers['inquiry.delete'](request, context)),
     'inquiry.import': async (request, context) => {
       requireWritable();
       const outcome = await handlers['inquiry.import'](request, context);

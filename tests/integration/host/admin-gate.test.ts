@@ -17,6 +17,7 @@ let host: ServicesHost;
 let adminId: number;
 let clerkId: number;
 
+const PATIENT = { insurer: '33120015', symbol: '記号', number: '1', branch: '01', birthdate: '19700101' };
 const RECORD = { referenceNumber: 'R-1', insurerNumber: '33120015', symbol: '記号', number: '1', branch: '01', birthDate: '19700101' };
 
 async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
@@ -60,6 +61,7 @@ afterAll(async () => {
 
 describe('administrator-only changes', () => {
   it('refuses every change while the cart is locked, saying to unlock, and changes nothing', async () => {
+    await expect(call('audit.find', PATIENT)).rejects.toMatchObject({ code: 'SESSION_LOCKED' });
     for (const [name, change] of changes()) {
       await expect(change(), name).rejects.toMatchObject({ code: 'SESSION_LOCKED', message: expect.stringContaining('ロックを解除') });
     }
@@ -68,6 +70,7 @@ describe('administrator-only changes', () => {
 
   it('refuses every change from a clerk, saying only an administrator may, and changes nothing; reading stays open', async () => {
     await call('session.unlock', { staffId: clerkId, passcode: '1357' });
+    await expect(call('audit.find', PATIENT)).rejects.toMatchObject({ code: 'SESSION_ADMIN_ONLY' });
     for (const [name, change] of changes()) {
       await expect(change(), name).rejects.toMatchObject({ code: 'SESSION_ADMIN_ONLY', message: expect.stringContaining('管理者のみ') });
     }
@@ -81,10 +84,15 @@ describe('administrator-only changes', () => {
     for (const [name, change] of changes()) await expect(change(), name).resolves.toBeDefined();
     expect((await call('settings.get', {})).idleLockSeconds).toBe(600);
     expect((await call('inquiry.list', {})).entries.map((e) => e.referenceNumber)).toEqual(['R-9']);
+    // R-1 was registered during set-up, then edited away to another 記号 (another patient); R-9 is this patient's again.
+    const { rows } = await call('audit.find', PATIENT);
+    expect(rows.map((r) => r.actor)).toEqual(['setup', String(adminId), String(adminId)]);
     const db = new BetterSqlite3(path.join(dir, 'onshi-cart.db'), { readonly: true });
     try {
       const actors = db.prepare("SELECT json_extract(content, '$.actor') FROM audit_log WHERE json_extract(content, '$.kind') = 'settings.change' ORDER BY seq").pluck().all();
       expect(actors).toEqual(['setup', String(adminId), String(adminId)]);
+      const lookups = db.prepare("SELECT json_extract(content, '$.actor') FROM audit_log WHERE json_extract(content, '$.what') = 'audit-find'").pluck().all();
+      expect(lookups).toEqual([String(adminId)]);
     } finally {
       db.close();
     }
