@@ -4,6 +4,7 @@
  * words; this turns the note and the check's context into the row.
  */
 import type { AuditEvent, CheckSteps } from '../audit/events';
+import { toAppError } from '../contract/errors';
 import type { CheckContext, CheckOutcome, ResumePoint } from './machine-types';
 
 type AuditStep = (typeof CheckSteps)[number];
@@ -50,4 +51,18 @@ export function auditEventOf(c: CheckContext, note: CheckAuditNote): AuditEvent 
   const end = END[c.outcome ?? 'cancelled'];
   const validity = Number(c.result?.qualification.QualificationValidity);
   return { kind: 'check.outcome', ...who, outcome: end.outcome, ...codeOf(end.code), ...(validity >= 1 && validity <= 9 ? { validity } : {}) };
+}
+
+/** Code on a 照会番号 registration the network could not carry: taken, and waiting in the job queue. */
+export const REFERENCE_QUEUED = 'JOB_QUEUED';
+
+/**
+ * A 照会番号 registered from a check's result, as the same `reference.change` row the 照会番号 list
+ * writes: the patient only as the audit log's keyed hash. Registered, queued for when the network
+ * is back (ok, with its code), or refused (failed, with the error's code).
+ */
+export function referenceRegistrationEvent(c: CheckContext, patient: string, settled: { queued: boolean } | { error: unknown }): AuditEvent {
+  const base = { kind: 'reference.change', actor: c.staffId, action: 'register', patient } as const;
+  if ('error' in settled) return { ...base, outcome: 'failed', ...codeOf(toAppError(settled.error).code) };
+  return { ...base, outcome: 'ok', ...(settled.queued ? { code: REFERENCE_QUEUED } : {}) };
 }

@@ -15,7 +15,7 @@ import { CARD_NOT_REGISTERED, CheckErrors, failureKind } from './errors';
 import { checkActors } from './machine-actors';
 import type { CheckContext, CheckEvent, CheckInput, CheckOutcome, CheckOutput, ResumePoint } from './machine-types';
 import type { AuditEvent } from '../audit/events';
-import { auditEventOf, type CheckAuditNote } from './audit-events';
+import { auditEventOf, referenceRegistrationEvent, type CheckAuditNote } from './audit-events';
 import type { CheckPorts, InsuranceIdentifiers, Qualification } from './ports';
 
 export interface CheckMachineDeps {
@@ -104,6 +104,13 @@ export function createCheckMachine(deps: CheckMachineDeps) {
     },
     actions: {
       audit: ({ context }, note: CheckAuditNote) => deps.record(auditEventOf(context, note)),
+      auditReference: ({ context, event }) => {
+        const patient = context.result ? ports.audit.patientRef(identifiersOf(context.result.qualification)) : null;
+        // Identifiers too malformed to hash name no one; OQS refuses such a registration anyway.
+        if (patient === null) return;
+        const settled = 'output' in event ? (event.output as { queued: boolean }) : { error: errorOf(event) };
+        deps.record(referenceRegistrationEvent(context, patient, settled));
+      },
       clearNotice: assign({ notice: null }),
       noticeFromError: assign(({ event }) => {
         const shown = toAppError(errorOf(event));
@@ -490,6 +497,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
           onDone: {
             target: 'ended',
             actions: [
+              'auditReference',
               assign(({ context, event }) => ({
                 outcome: 'completed' as const,
                 queuedJobs: event.output.queued ? [...context.queuedJobs, 'reference-number.register' as const] : context.queuedJobs,
@@ -498,7 +506,10 @@ export function createCheckMachine(deps: CheckMachineDeps) {
           },
           onError: {
             target: 'result',
-            actions: assign({ notice: { code: 'CHECK_REFERENCE_FAILED', message: '照会番号を登録できませんでした。番号を確かめてもう一度お試しいただくか、「終了」を押してください。' } }),
+            actions: [
+              'auditReference',
+              assign({ notice: { code: 'CHECK_REFERENCE_FAILED', message: '照会番号を登録できませんでした。番号を確かめてもう一度お試しいただくか、「終了」を押してください。' } }),
+            ],
           },
         },
       },

@@ -134,6 +134,8 @@ export interface ClerkPort {
 export interface AuditPort {
   /** Resolves once the row is durable. The event's schema has no room for patient data or secrets. */
   append(event: AuditEvent): Promise<{ seq: number }>;
+  /** The patient as the audit log names them: a keyed hash of the identifiers; null when they are malformed. */
+  patientRef(identifiers: InsuranceIdentifiers): string | null;
 }
 
 export interface CheckSettings {

@@ -7,5 +7,12 @@ export function auditAdapter(log: AuditLog): AuditPort {
     async append(event) {
       return { seq: log.append(event).seq };
     },
+    patientRef(ids) {
+      try {
+        return log.patientRef({ insurer: ids.InsurerNumber, symbol: ids.InsuredCardSymbol, number: ids.InsuredIdentificationNumber, branch: ids.InsuredBranchNumber, birthdate: ids.Birthdate });
+      } catch {
+        return null;
+      }
+    },
   };
 }

@@ -3,7 +3,7 @@
  * of the machine (holding the call of an in-flight state open).
  */
 import { createCheckService, type CheckService } from '../../../main/check/check-service';
-import type { CheckSettings, PortOrigin } from '../../../main/check/ports';
+import type { AuditPort, CheckSettings, PortOrigin } from '../../../main/check/ports';
 import type { CheckStep, CheckUserEventWire, CheckView } from '../../../main/contract/channels/check';
 import { createFakes, type Fakes, type Script } from './fakes';
 
@@ -22,10 +22,12 @@ export interface Harness {
   hold(script: Script, method: string): void;
 }
 
-export async function startCheck(options: { origin?: PortOrigin; trainingMode?: boolean; settings?: Partial<CheckSettings> } = {}): Promise<Harness> {
+export async function startCheck(
+  options: { origin?: PortOrigin; trainingMode?: boolean; settings?: Partial<CheckSettings>; audit?: AuditPort } = {},
+): Promise<Harness> {
   const fakes = createFakes(options.origin ?? 'simulator', options.settings);
   const service = createCheckService({
-    ports: fakes.ports,
+    ports: options.audit ? { ...fakes.ports, audit: options.audit } : fakes.ports,
     trainingMode: options.trainingMode ?? true,
     now: () => NOW,
     newCheckId: () => 'chk-1',

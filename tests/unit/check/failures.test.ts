@@ -66,6 +66,7 @@ describe('OQS errors', () => {
     h.send({ type: 'REGISTER_REFERENCE', referenceNumber: 'P-1' });
     const view = await h.until('result');
     expect(view.notice?.code).toBe('CHECK_REFERENCE_FAILED');
+    expect(h.fakes.audit.types().at(-1)).toBe(`reference.change:register:failed:${oqsError().code}`);
     h.send({ type: 'FINISH' });
     expect((await h.service.ended()).outcome).toBe('completed');
   });

@@ -2,6 +2,7 @@
  * Scripted stand-ins for every port of a check. Each call can be held open (to send events while it
  * is in flight) or made to fail once; every call is counted, so tests can say "VERIFY was sent once".
  */
+import { createHash } from 'node:crypto';
 import { AppError } from '../../../main/contract/errors';
 import { AuditEventSchema, type AuditEvent } from '../../../main/audit/events';
 import type {
@@ -14,6 +15,7 @@ import type {
   ClerkPort,
   ConsentGatewayPort,
   ConsentRegistration,
+  InsuranceIdentifiers,
   JobQueuePort,
   PinVerifyOutcome,
   PortOrigin,
@@ -244,12 +246,18 @@ export class FakeAudit implements AuditPort {
     this.rows.push(AuditEventSchema.parse(event));
     return { seq: this.rows.length };
   }
+  /** A stand-in for the keyed hash: the same identifiers give the same reference, and none of them shows. */
+  patientRef(ids: InsuranceIdentifiers) {
+    if (!/^\d{8}$/.test(ids.Birthdate)) return null;
+    return `p1-${createHash('sha256').update(JSON.stringify(ids)).digest('hex').slice(0, 32)}`;
+  }
   /** Each row as kind:detail, e.g. 'check.step:card-read' or 'check.identity:pin:failed'. */
   types() {
     return this.rows.map((r) => {
       if (r.kind === 'check.step') return `${r.kind}:${r.step}${r.outcome === 'ok' ? '' : `:${r.outcome}`}`;
       if (r.kind === 'check.identity') return `${r.kind}:${r.method}:${r.outcome}`;
       if (r.kind === 'check.outcome') return `${r.kind}:${r.outcome}`;
+      if (r.kind === 'reference.change') return `${r.kind}:${r.action}:${r.outcome}${r.code ? `:${r.code}` : ''}`;
       return r.kind;
     });
   }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckView } from '../../../main/contract/channels/check';
 import { chooseAlternateRoute, secondVisitEvent, startCheck, toIdentity, toPinEntry, toResultByPin, TODAY } from './driver';
+
+function identifiersOfResult(view: CheckView) {
+  const q = view.result!.qualification;
+  return { InsurerNumber: q.InsurerNumber, InsuredCardSymbol: q.InsuredCardSymbol, InsuredIdentificationNumber: q.InsuredIdentificationNumber, InsuredBranchNumber: q.InsuredBranchNumber, Birthdate: q.Birthdate };
+}
 
 describe('a check, path by path', () => {
   it('PIN: consent, card, VERIFY, signature, registration, result with per-item deadlines, done', async () => {
@@ -277,6 +283,27 @@ describe('a check, path by path', () => {
     await offline.service.ended();
     expect(offline.view().queuedJobs).toEqual(['reference-number.register']);
     expect(offline.fakes.jobs.jobs).toMatchObject([{ kind: 'reference-number.register', checkId: 'chk-1', referenceNumber: 'P-000123', identifiers: { InsurerNumber: '06139998' } }]);
+  });
+
+  it('照会番号 registration is audited under the patient\'s keyed reference, with no identifier and no number in the row', async () => {
+    const h = await startCheck();
+    await toResultByPin(h);
+    const identifiers = identifiersOfResult(h.view());
+    h.send({ type: 'REGISTER_REFERENCE', referenceNumber: 'P-000123' });
+    const { auditSeqs } = await h.service.ended();
+    const rows = h.fakes.audit.rows;
+    expect(h.fakes.audit.types().slice(-2)).toEqual(['reference.change:register:ok', 'check.outcome:ok']);
+    expect(rows.at(-2)).toEqual({ kind: 'reference.change', actor: h.fakes.clerk.staffId, action: 'register', outcome: 'ok', patient: h.fakes.audit.patientRef(identifiers) });
+    expect(auditSeqs).toHaveLength(rows.length);
+    const written = JSON.stringify(rows);
+    for (const value of ['P-000123', identifiers.InsuredIdentificationNumber, identifiers.Birthdate]) expect(written).not.toContain(value);
+
+    const offline = await startCheck();
+    await toResultByPin(offline);
+    offline.fakes.terminal.online = false;
+    offline.send({ type: 'REGISTER_REFERENCE', referenceNumber: 'P-000123' });
+    await offline.service.ended();
+    expect(offline.fakes.audit.types()).toContain('reference.change:register:ok:JOB_QUEUED');
   });
 
   it('a second check cannot start while one runs; a locked cart cannot start one', async () => {
