@@ -1,12 +1,14 @@
 /**
  * Activating this cart toward OQS (居宅同意取得型): 機関コード, the user ID and password of the
  * account made on the 資格確認端末, and the activation code issued there. The credential that
- * comes back is sealed in the store; every attempt, refused or not, is audited.
+ * comes back is sealed in the store, and the consent items the institution enabled become this
+ * cart's; every attempt, refused or not, is audited.
  */
 import type { AuditLog } from '../audit/audit-log';
 import { AppError } from '../contract/errors';
 import type { ConsentGatewayClient, DeviceCredential } from '../oqs/consent';
 import { checkInstitutionCode, checkUserId, type DeviceInfo, type DeviceRecord } from '../store/device';
+import { institutionChoicesOf, type InstitutionChoices } from './institution-choices';
 
 export interface ActivationRequest {
   readonly institutionCode: string;
@@ -20,6 +22,8 @@ export interface DeviceActivationDeps {
   readonly audit: AuditLog;
   /** The client of the configured gateway (the simulator in 研修モード). */
   readonly consentClient: () => ConsentGatewayClient;
+  /** Stores what the institution enabled into this cart's settings (an audited settings change). */
+  readonly adoptInstitutionChoices: (choices: InstitutionChoices) => void;
 }
 
 export class DeviceActivation {
@@ -33,18 +37,23 @@ export class DeviceActivation {
     checkInstitutionCode(request.institutionCode);
     checkUserId(request.userId);
     try {
-      const { credential } = await this.deps.consentClient().activate({
+      const client = this.deps.consentClient();
+      const { credential } = await client.activate({
         medicalInstitutionCode: request.institutionCode,
         userId: request.userId,
         password: request.password,
         activationCode: request.activationCode,
         deviceName: 'onshi-cart',
       });
+      // Read before anything is stored: a cart activated with the wrong consent items would have
+      // every consent refused by the gateway.
+      const choices = institutionChoicesOf(await client.institutionSettings(credential));
       const info = this.deps.device.activate({
         institutionCode: request.institutionCode,
         userId: request.userId,
         credential: Buffer.from(JSON.stringify(credential), 'utf8'),
       });
+      this.deps.adoptInstitutionChoices(choices);
       this.deps.audit.append({ kind: 'device.activation', actor, outcome: 'ok', institutionCode: request.institutionCode });
       return info;
     } catch (err) {

@@ -16,7 +16,7 @@ import { DeviceActivation } from '../../session/device-activation';
 import { CartSession, SessionErrors } from '../../session/cart-session';
 import { DeviceRecord } from '../../store/device';
 import type { StoreDatabase } from '../../store/database';
-import { readSettings } from '../../store/settings';
+import { readSettings, updateSettings } from '../../store/settings';
 import { StaffDirectory } from '../../store/staff';
 import { smartcardBinding } from '../../../native/pcsc/binding';
 import { ReaderMonitor } from '../../../native/pcsc/reader-monitor';
@@ -91,7 +91,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
   const device = new DeviceRecord(opened, now);
   const session = new CartSession({ staff, audit: auditLog, idleSeconds: () => settings().idleLockSeconds });
   const consentClient = () => consentClientFor(settings(), config.adapters, world);
-  const activation = new DeviceActivation({ device, audit: auditLog, consentClient });
+  const activation = new DeviceActivation({ device, audit: auditLog, consentClient, adoptInstitutionChoices: (choices) => updateSettings(opened, choices) });
   const shipping = new AuditShipping({ store: opened, log: auditLog, now });
   await shipping.configure(readCollector(opened.db));
 

@@ -48,6 +48,8 @@ describe('composed services host (研修モード)', () => {
     const account = (await call('session.state', {})).trainingAccount!;
     const activated = await call('setup.activate', account);
     expect(activated.device).toMatchObject({ state: 'activated', institutionCode: account.institutionCode, userId: 'cart01' });
+    // The simulated 資格確認端末 has 手術情報 switched off: the cart takes that over, or the gateway would refuse every consent.
+    expect((await call('settings.get', {})).enabledConsentItems).toEqual(['diagnosis', 'medication', 'checkup']);
     const withAdmin = await call('setup.addStaff', { displayName: '佐藤', role: 'admin', passcode: '2468' });
     expect(withAdmin.staff).toEqual([{ id: expect.any(Number), displayName: '佐藤', role: 'admin', locked: false }]);
   });

@@ -1,0 +1,152 @@
+/**
+ * Whole checks as a clerk and a patient do them, in Chromium against the real services host of
+ * `npm run web` (研修モード: the consent gateway simulator, the simulated 資格確認端末), with the
+ * virtual My Number card in its own process behind the real pcscd. Each flow ends on what the
+ * clerk sees; every screen on the way is checked with axe and saved as a screenshot.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { VirtualCardOptions } from '../../native/virtual-card/config';
+import { loadPopulation } from '../../main/oqs/population';
+import { VirtualCardProcess } from '../harness/virtual-card-process';
+import { launchChromium, saveScreenshot } from '../helpers/browser';
+import { startWebProcess, type WebProcess } from '../helpers/web-process';
+import { seriousViolations } from './axe';
+import { ADMIN, setUpAndUnlock } from './sign-in';
+
+/** A person the simulator knows, with insurance use registered and a current qualification. */
+const PATIENT = loadPopulation().find((p) => p.CardholderId !== null && p.CardRegisteredForInsurance && p.DisqualificationDate === undefined)!;
+const PIN = '1234';
+
+let web: WebProcess;
+let browser: Browser;
+let page: Page;
+let card: VirtualCardProcess | null = null;
+const pageErrors: string[] = [];
+
+async function accessibleAndSaved(name: string): Promise<void> {
+  expect(await seriousViolations(page), name).toEqual([]);
+  await saveScreenshot(page, `flow-${name}`);
+}
+
+const step = () => page.getByTestId('check').getAttribute('data-step');
+
+async function insertCard(options: VirtualCardOptions = {}): Promise<void> {
+  card = await VirtualCardProcess.insert({ cardholderId: PATIENT.CardholderId!, ...options });
+}
+
+/** From a new check to the identity step: 往診, all items agreed by the patient, the card read. */
+async function throughConsentAndCard(): Promise<void> {
+  await page.goto(`${web.origin}/#/check`);
+  await page.getByRole('button', { name: '新しい資格確認を始める' }).click();
+  await page.getByRole('radio', { name: /^往診/ }).check();
+  await page.getByRole('button', { name: /次へ/ }).click();
+  await page.getByRole('button', { name: 'すべて同意する' }).click();
+  await page.getByRole('button', { name: '確定する' }).click();
+  await expect.poll(step, { timeout: 15_000 }).toMatch(/^identity\./);
+}
+
+async function typePin(pin: string): Promise<void> {
+  await page.getByRole('heading', { name: '暗証番号を入力してください' }).waitFor();
+  await page.keyboard.type(pin);
+}
+
+async function expectPatientResult(): Promise<void> {
+  await expect.poll(step, { timeout: 15_000 }).toMatch(/^(result|interrupted)$/);
+  // An interruption fails with the sentence the clerk would read.
+  const interruption = (await step()) === 'interrupted' ? await page.getByTestId('interruption-message').textContent() : null;
+  expect(interruption).toBeNull();
+  expect(await page.getByTestId('q-name').textContent()).toContain(PATIENT.Name);
+}
+
+async function finishCheck(): Promise<void> {
+  await page.getByRole('button', { name: '終了（画面から消去）' }).click();
+  await expect.poll(step).toBe('ended');
+  expect(await page.textContent('body')).not.toContain(PATIENT.Name);
+}
+
+beforeAll(async () => {
+  web = await startWebProcess();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(web.url);
+  await setUpAndUnlock(page);
+});
+
+afterEach(async () => {
+  await card?.stop();
+  card = null;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+describe('a check from the care setting to the result', () => {
+  it('by PIN: the patient types it, the clerk sees the qualification', async () => {
+    await insertCard();
+    await throughConsentAndCard();
+    expect(await page.getByTestId('tries-left').textContent()).toBe('暗証番号の残り回数：3回');
+    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
+    await typePin(PIN);
+    await expectPatientResult();
+    await accessibleAndSaved('pin-result');
+    await finishCheck();
+  });
+
+  it('a wrong PIN says so with the tries left, then the right one goes through', async () => {
+    await insertCard();
+    await throughConsentAndCard();
+    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
+    await typePin('9999');
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('暗証番号');
+    expect(await page.getByTestId('tries-left').textContent()).toBe('暗証番号の残り回数：2回');
+    await accessibleAndSaved('pin-wrong');
+    await page.keyboard.type(PIN);
+    await expectPatientResult();
+    await finishCheck();
+  });
+
+  it('by 目視: the clerk compares the photo and confirms with their own passcode', async () => {
+    await insertCard();
+    await throughConsentAndCard();
+    await page.getByRole('button', { name: '目視確認（職員が顔写真と照合）' }).click();
+    await page.getByRole('heading', { name: '目視確認' }).waitFor();
+    await page.keyboard.type(ADMIN.passcode);
+    await expectPatientResult();
+    await finishCheck();
+  });
+
+  it('a blocked PIN shows the reset routes, and 目視 completes the check', async () => {
+    await insertCard({ authPinTries: 0 });
+    await throughConsentAndCard();
+    await page.getByRole('heading', { name: '暗証番号がロックされています' }).waitFor();
+    expect(await page.getByTestId('reset-routes').textContent()).not.toBe('');
+    await accessibleAndSaved('blocked');
+    await page.getByRole('button', { name: '目視確認に切り替える' }).click();
+    await page.getByRole('heading', { name: '目視確認' }).waitFor();
+    await page.keyboard.type(ADMIN.passcode);
+    await expectPatientResult();
+    await finishCheck();
+  });
+
+  it('a card pulled before the PIN asks for it again, and the check goes on when it is back', async () => {
+    await insertCard();
+    await throughConsentAndCard();
+    await card!.pull();
+    await expect.poll(() => page.getByTestId('card-problem').textContent(), { timeout: 10_000 }).toContain('カードが外れました');
+    await accessibleAndSaved('card-pulled');
+    await card!.putBack();
+    await expect.poll(step, { timeout: 15_000 }).toMatch(/^identity\./);
+    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
+    await typePin(PIN);
+    await expectPatientResult();
+    await finishCheck();
+  });
+
+  it('ran without script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
