@@ -63,6 +63,9 @@ export function checkActors(ports: CheckPorts) {
     verifyPasscode: fromPromise<boolean, { staffId: string; passcode: OneShotSecret }>(({ input }) =>
       input.passcode.use((bytes) => ports.clerk.verifyPasscode(input.staffId, bytes)),
     ),
+    checkInsuranceUse: fromPromise<'registered' | 'unregistered', { certificate: Uint8Array }>(({ input }) =>
+      ports.consent.insuranceUseStatus(input.certificate),
+    ),
     /** 利用登録 over one challenge, then a second signature for the consent registration that follows. */
     registerInsuranceUse: fromPromise<IdentityProof, { certificate: Uint8Array }>(async ({ input }) => {
       await ports.consent.registerInsuranceUse(await signFreshChallenge(ports, input.certificate));

@@ -365,17 +365,31 @@ export function createCheckMachine(deps: CheckMachineDeps) {
           blocked: { on: { CHOOSE_VISUAL: 'visual' } },
         },
       },
-      /** Where a check goes once the patient is identified (never shown: left in the same step). */
+      /**
+       * Where a check goes once the patient is identified (never shown: left in the same step). The
+       * issue's order: identity → 利用登録 when the gateway says it is needed → 処方箋 → registration.
+       */
       afterIdentity: {
         always: [
           { guard: 'insuranceUseAgreed', target: 'insuranceUse.registering' },
-          { guard: 'prescriptionPending', target: 'prescription' },
-          { target: 'registering' },
+          { target: 'insuranceUse.checking' },
         ],
       },
       insuranceUse: {
         initial: 'asking',
         states: {
+          checking: {
+            invoke: {
+              src: 'checkInsuranceUse',
+              input: ({ context }) => ({ certificate: context.certificate! }),
+              onDone: [
+                { guard: ({ event }) => event.output === 'unregistered', target: 'asking' },
+                { target: '#check.beforeRegistration' },
+              ],
+              onError: { target: '#check.interrupted', actions: { type: 'interrupt', params: { from: 'insuranceUse' } } },
+            },
+            on: { NETWORK_DOWN: { target: '#check.interrupted', actions: { type: 'interruptOffline', params: { from: 'insuranceUse' } } } },
+          },
           asking: {
             on: {
               INSURANCE_USE_AGREE: [
@@ -394,7 +408,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
               src: 'registerInsuranceUse',
               input: ({ context }) => ({ certificate: context.certificate! }),
               onDone: {
-                target: '#check.registering',
+                target: '#check.beforeRegistration',
                 actions: [assign(({ event }) => ({ identity: event.output })), { type: 'audit', params: { step: 'use-registration' } }],
               },
               onError: [
@@ -405,6 +419,10 @@ export function createCheckMachine(deps: CheckMachineDeps) {
             },
           },
         },
+      },
+      /** 処方箋の発行方法 where 電子処方箋 is used and not yet chosen, then the registration (never shown). */
+      beforeRegistration: {
+        always: [{ guard: 'prescriptionPending', target: 'prescription' }, { target: 'registering' }],
       },
       prescription: {
         on: {
@@ -520,7 +538,8 @@ export function createCheckMachine(deps: CheckMachineDeps) {
             { guard: { type: 'resumesAt', params: { from: 'card' } }, target: 'card' },
             { guard: 'resumesAtRegistrationByPin', target: 'card' },
             { guard: { type: 'resumesAt', params: { from: 'registration' } }, target: 'registering' },
-            { guard: { type: 'resumesAt', params: { from: 'insuranceUse' } }, target: 'insuranceUse' },
+            // The gateway is asked again whether 利用登録 is needed: it answers the question or the status.
+            { guard: { type: 'resumesAt', params: { from: 'insuranceUse' } }, target: 'afterIdentity' },
             { guard: { type: 'resumesAt', params: { from: 'secondVisit' } }, target: 'secondVisit' },
           ],
           USE_FALLBACK: {

@@ -97,6 +97,11 @@ export interface ConsentGatewayPort {
   /** Reports reachability changes as soon as they are seen. */
   watchConnectivity(listener: (online: boolean) => void): () => void;
   fetchChallenge(): Promise<Challenge>;
+  /**
+   * Whether the card still needs 健康保険証利用登録, asked by its certificate (spends no challenge),
+   * so 利用登録 comes before 処方箋 and the registration, and only when the gateway says so.
+   */
+  insuranceUseStatus(certificate: Uint8Array): Promise<'registered' | 'unregistered'>;
   /** 健康保険証利用登録; needs the PIN (a signature), never 目視. */
   registerInsuranceUse(identity: Extract<IdentityProof, { method: 'pin' }>): Promise<void>;
   /** Rejects with CARD_NOT_REGISTERED when the card still needs 健康保険証利用登録. */

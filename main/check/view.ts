@@ -20,6 +20,7 @@ const PATIENT_STEPS: ReadonlySet<CheckStep> = new Set<CheckStep>([
   'identity.pinEntry',
   'identity.verifying',
   'identity.signing',
+  'insuranceUse.checking',
   'insuranceUse.asking',
   'prescription',
 ]);

@@ -104,6 +104,7 @@ export function consentGatewayAdapter(options: ConsentGatewayAdapterOptions): Co
         const issued = await client.issueChallenge(credential());
         return { id: issued.challengeId, bytes: new Uint8Array(issued.challenge) };
       }),
+    insuranceUseStatus: (certificate) => tracked(() => client.insuranceUseStatus(credential(), b64(certificate))),
     registerInsuranceUse: (identity) =>
       tracked(async () => {
         await client.registerInsuranceUse(credential(), {

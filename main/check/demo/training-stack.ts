@@ -42,7 +42,7 @@ function worldFor(aliases: Map<string, string>): FixtureWorld {
     ...base,
     directory: {
       find: (holder, today) => base.directory.find({ ...holder, subjectId: aliases.get(holder.subjectId) ?? holder.subjectId }, today),
-      registerInsuranceUse: (holder) => base.directory.registerInsuranceUse(holder),
+      registerInsuranceUse: (holder) => base.directory.registerInsuranceUse({ ...holder, subjectId: aliases.get(holder.subjectId) ?? holder.subjectId }),
     },
   };
 }

@@ -76,6 +76,7 @@ export const CHECK_STEPS = [
   'identity.verifying',
   'identity.signing',
   'identity.blocked',
+  'insuranceUse.checking',
   'insuranceUse.asking',
   'insuranceUse.registering',
   'prescription',

@@ -49,7 +49,7 @@ beforeAll(async () => {
     ...base,
     directory: {
       find: (holder, today) => base.directory.find({ ...holder, subjectId: aliases.get(holder.subjectId) ?? holder.subjectId }, today),
-      registerInsuranceUse: (holder) => base.directory.registerInsuranceUse(holder),
+      registerInsuranceUse: (holder) => base.directory.registerInsuranceUse({ ...holder, subjectId: aliases.get(holder.subjectId) ?? holder.subjectId }),
     },
   };
   consent = await startRig({}, world);
@@ -64,13 +64,13 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** A virtual card the simulator knows as the fixture's registered person. */
-async function cardOfRegisteredPerson(): Promise<CardInReader> {
+/** A virtual card the simulator knows as one of the fixture's people (registered for 保険証利用 by default). */
+async function cardOfRegisteredPerson(person: 'registered' | 'unregistered' = 'registered'): Promise<CardInReader> {
   const reader = new CardInReader({ contactless: true });
   const transport = new InProcessTransport(reader);
   await selectJpkiAp(transport);
   const subject = new X509Certificate(await readAuthCertificate(transport)).subject;
-  aliases.set(/CN=([^\n]+)/.exec(subject)![1]!, consent.world.cards.registered.holder.CardholderId!);
+  aliases.set(/CN=([^\n]+)/.exec(subject)![1]!, consent.world.cards[person].holder.CardholderId!);
   return reader;
 }
 
@@ -134,5 +134,24 @@ describe('a check through the real services', () => {
     await until('result');
     service.send({ type: 'CANCEL' });
     expect((await service.ended()).outcome).toBe('cancelled');
+  });
+
+  it('an unregistered card: the gateway says so after the PIN, 利用登録 comes before the registration, then the result', async () => {
+    const { service, until } = await startCheck(await cardOfRegisteredPerson('unregistered'));
+    const steps: string[] = [];
+    const off = service.subscribe((view) => steps.push(view.step));
+    service.send({ type: 'CHOOSE_PIN' });
+    await until('identity.pinEntry');
+    service.send({ type: 'PIN_SUBMITTED', pin: '1234' });
+    await until('insuranceUse.asking');
+    service.send({ type: 'INSURANCE_USE_AGREE' });
+    const result = await until('result');
+    off();
+    expect(result.result?.qualification.Name).toBe(consent.world.cards.unregistered.holder.Name);
+    const order = ['insuranceUse.checking', 'insuranceUse.asking', 'insuranceUse.registering', 'registering', 'result'].map((step) => steps.indexOf(step));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    service.send({ type: 'FINISH' });
+    expect((await service.ended()).outcome).toBe('completed');
   });
 });

@@ -27,7 +27,7 @@ function afterCardPulled(step: Live): CheckStep {
 
 /** Where a dropped network leads: reads in flight stop at once; everything else carries the banner. */
 function afterNetworkDown(step: Live): CheckStep {
-  return step === 'identity.preparingPin' || step === 'secondVisit' ? 'interrupted' : step;
+  return step === 'identity.preparingPin' || step === 'insuranceUse.checking' || step === 'secondVisit' ? 'interrupted' : step;
 }
 
 async function reach(step: Live): Promise<Harness> {

@@ -143,6 +143,11 @@ export const REACH: Record<Exclude<CheckStep, 'ended'>, Reach> = {
     h.fakes.card.emit('cardInserted');
     await h.until('identity.blocked');
   },
+  'insuranceUse.checking': async (h) => {
+    h.hold(h.fakes.consent.script, 'insuranceUseStatus');
+    await toPinEntry(h);
+    h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
+  },
   'insuranceUse.asking': async (h) => {
     h.fakes.consent.insuranceRegistered = false;
     await toPinEntry(h);

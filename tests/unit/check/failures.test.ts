@@ -35,6 +35,26 @@ describe('OQS errors', () => {
     expect(h.fakes.card.script.calls.select).toBe(2);
   });
 
+  it('利用登録 status refused or unreachable: interrupted, and RETRY asks the gateway again', async () => {
+    const h = await startCheck();
+    h.fakes.consent.insuranceRegistered = false;
+    h.fakes.consent.script.failNext('insuranceUseStatus', oqsError());
+    await toPinEntry(h);
+    h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
+    expect((await h.until('interrupted')).interruption).toMatchObject({ kind: 'failed', code: oqsError().code });
+    h.send({ type: 'RETRY' });
+    await h.until('insuranceUse.asking');
+    expect(h.fakes.consent.script.calls.insuranceUseStatus).toBe(2);
+
+    const offline = await startCheck();
+    await toPinEntry(offline);
+    offline.fakes.consent.script.failNext('insuranceUseStatus', new AppError('NETWORK_DOWN', 'つながりません。'));
+    offline.send({ type: 'PIN_SUBMITTED', pin: '1234' });
+    expect((await offline.until('interrupted')).interruption).toMatchObject({ kind: 'offline' });
+    offline.send({ type: 'RETRY' });
+    await offline.until('result');
+  });
+
   it('利用登録 refused: RETRY returns to the question', async () => {
     const h = await startCheck();
     h.fakes.consent.insuranceRegistered = false;

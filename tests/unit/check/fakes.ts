@@ -182,6 +182,12 @@ export class FakeGateway implements ConsentGatewayPort {
     await this.pass('fetchChallenge');
     return { id: 'ch-1', bytes: new Uint8Array(32).fill(7) };
   }
+  /** Set: the status the gateway answers, whatever the registration would say (a stale status). */
+  insuranceStatusAnswer: 'registered' | 'unregistered' | undefined;
+  async insuranceUseStatus() {
+    await this.pass('insuranceUseStatus');
+    return this.insuranceStatusAnswer ?? (this.insuranceRegistered ? 'registered' : 'unregistered');
+  }
   readonly insuranceUseProofs: string[] = [];
   async registerInsuranceUse(proof: { challengeId: string }) {
     await this.pass('registerInsuranceUse');

@@ -159,6 +159,55 @@ describe('a check, path by path', () => {
     expect(h.fakes.consent.registrations).toEqual([]);
   });
 
+  it('the order of the issue: identity → 利用登録 (the gateway says it is needed) → 処方箋 → registration → result', async () => {
+    const h = await startCheck({ settings: { electronicPrescription: true } });
+    h.fakes.consent.insuranceRegistered = false;
+    await toPinEntry(h);
+    h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
+    await h.until('insuranceUse.asking');
+    expect(h.fakes.consent.script.calls.registerConsent ?? 0).toBe(0);
+    h.send({ type: 'INSURANCE_USE_AGREE' });
+    await h.until('prescription');
+    h.send({ type: 'CHOOSE_PRESCRIPTION', method: 'paper' });
+    await h.until('result');
+    const steps = h.views.map((v) => v.step).filter((step, i, all) => step !== all[i - 1]);
+    expect(steps.slice(steps.indexOf('identity.signing'))).toEqual([
+      'identity.signing',
+      'insuranceUse.checking',
+      'insuranceUse.asking',
+      'insuranceUse.registering',
+      'prescription',
+      'registering',
+      'result',
+    ]);
+    // Registered once, after 利用登録: no refused attempt first.
+    expect(h.fakes.consent.script.calls.registerConsent).toBe(1);
+    expect(h.fakes.consent.registrations[0]?.prescriptionIssue).toBe('paper');
+  });
+
+  it('a card already registered for 保険証利用 is never asked about 利用登録', async () => {
+    const h = await startCheck();
+    await toResultByPin(h);
+    expect(h.fakes.consent.script.calls.insuranceUseStatus).toBe(1);
+    expect(h.views.some((v) => v.step === 'insuranceUse.asking')).toBe(false);
+    expect(h.fakes.consent.script.calls.registerInsuranceUse ?? 0).toBe(0);
+  });
+
+  it('the gateway refuses the registration although its status said registered: 利用登録 then, 処方箋 not asked again', async () => {
+    const h = await startCheck({ settings: { electronicPrescription: true } });
+    h.fakes.consent.insuranceRegistered = false;
+    h.fakes.consent.insuranceStatusAnswer = 'registered';
+    await toPinEntry(h);
+    h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
+    await h.until('prescription');
+    h.send({ type: 'CHOOSE_PRESCRIPTION', method: 'electronic' });
+    await h.until('insuranceUse.asking');
+    h.send({ type: 'INSURANCE_USE_AGREE' });
+    await h.until('result');
+    expect(h.views.filter((v, i) => v.step === 'prescription' && h.views[i - 1]?.step !== 'prescription')).toHaveLength(1);
+    expect(h.fakes.consent.registrations).toMatchObject([{ prescriptionIssue: 'electronic' }]);
+  });
+
   it('処方箋の発行方法 is asked only where 電子処方箋 is used, and sent with the registration', async () => {
     const h = await startCheck({ settings: { electronicPrescription: true } });
     await toPinEntry(h);
