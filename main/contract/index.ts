@@ -15,6 +15,7 @@ import { inquiryChannels } from './channels/inquiry';
 import { jobsChannels } from './channels/jobs';
 import { sessionChannels, sessionEvents } from './channels/session';
 import { settingsChannels } from './channels/settings';
+import { trainingChannels, trainingEvents } from './channels/training';
 
 export const channels = {
   ...appChannels,
@@ -25,6 +26,7 @@ export const channels = {
   ...jobsChannels,
   ...settingsChannels,
   ...sessionChannels,
+  ...trainingChannels,
 } as const;
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...checkEvents,
   ...cardEvents,
   ...sessionEvents,
+  ...trainingEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -4,12 +4,15 @@
  * up itself, so the same services run under Electron, under plain Node and in tests.
  */
 import type { HttpTransport } from '../oqs/consent/http-transport';
+import type { PcscBinding } from '../../native/pcsc/binding';
 import type { SecretProtector } from '../store/secret-protector';
 
 /** OS adapters: the app injects DPAPI and Electron's net.fetch; absent, the Node stand-ins are used. */
 export interface HostAdapters {
   readonly secretProtector?: SecretProtector;
   readonly httpTransport?: HttpTransport;
+  /** The PC/SC library; tests give a machine without readers. */
+  readonly pcsc?: PcscBinding;
 }
 
 export interface HostConfig {

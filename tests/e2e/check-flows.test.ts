@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { VirtualCardOptions } from '../../native/virtual-card/config';
-import { loadPopulation } from '../../main/oqs/population';
+import { trainingCardholder } from '../../main/oqs/population';
 import { VirtualCardProcess } from '../harness/virtual-card-process';
 import { launchChromium, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
@@ -15,7 +15,7 @@ import { seriousViolations } from './axe';
 import { ADMIN, setUpAndUnlock } from './sign-in';
 
 /** A person the simulator knows, with insurance use registered and a current qualification. */
-const PATIENT = loadPopulation().find((p) => p.CardholderId !== null && p.CardRegisteredForInsurance && p.DisqualificationDate === undefined)!;
+const PATIENT = trainingCardholder();
 const PIN = '1234';
 
 let web: WebProcess;
@@ -139,6 +139,25 @@ describe('a check from the care setting to the result', () => {
     await expect.poll(() => page.getByTestId('card-problem').textContent(), { timeout: 10_000 }).toContain('カードが外れました');
     await accessibleAndSaved('card-pulled');
     await card!.putBack();
+    await expect.poll(step, { timeout: 15_000 }).toMatch(/^identity\./);
+    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
+    await typePin(PIN);
+    await expectPatientResult();
+    await finishCheck();
+  });
+
+  it('the network cut before the PIN shows the official fallbacks; back up, もう一度試す goes on to the result', async () => {
+    await insertCard();
+    await throughConsentAndCard();
+    await page.getByRole('button', { name: '通信を切る（通信障害の練習）' }).click();
+    await expect.poll(() => page.getByTestId('training-status').textContent()).toContain('切れています');
+    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
+    await expect.poll(step, { timeout: 15_000 }).toBe('interrupted');
+    expect(await page.getByTestId('interruption-message').textContent()).toContain('接続できません');
+    expect(await page.getByRole('button', { name: '「資格情報のお知らせ」で確認した' }).isVisible()).toBe(true);
+    await accessibleAndSaved('offline');
+    await page.getByRole('button', { name: '通信を戻す' }).click();
+    await page.getByRole('button', { name: 'もう一度試す' }).click();
     await expect.poll(step, { timeout: 15_000 }).toMatch(/^identity\./);
     await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
     await typePin(PIN);

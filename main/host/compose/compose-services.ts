@@ -36,6 +36,8 @@ import { lazyCheckService } from './check-composition';
 import { consentClientFor, terminalClientFor } from './gateways';
 import { adminOnly } from './admin-gate';
 import { keyLostHandlers, keyNotLost, recordKeyLossDiscard, type ComposeHooks } from './key-loss';
+import { trainingHandlers } from '../handlers/training';
+import { trainingCard } from './training-card';
 import { startTrainingWorld, type TrainingWorld } from './training-world';
 
 export interface ComposedServices {
@@ -95,10 +97,11 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
   const shipping = new AuditShipping({ store: opened, log: auditLog, now });
   await shipping.configure(readCollector(opened.db));
 
-  const monitor = new ReaderMonitor(smartcardBinding, { defaultReader: settings().readerName ?? undefined });
+  const monitor = new ReaderMonitor(config.adapters?.pcsc ?? smartcardBinding, { defaultReader: settings().readerName ?? undefined });
   monitor.start();
   // The card step itself answers "service down" or "no reader"; a check may start before either.
-  const cardSource = (): CardSource => pcscCardSource(monitor);
+  const training = world ? trainingCard(monitor) : null;
+  const cardSource = (): CardSource => training?.source ?? pcscCardSource(monitor);
   const checks = lazyCheckService({
     store: opened,
     auditLog,
@@ -128,6 +131,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     }),
     ...cardHandlers({ monitor, events, trustAnchorDir: trustAnchorDirOf(config.dataDir), now }),
     ...checkHandlers({ checks, events }),
+    ...trainingHandlers({ world, card: training, events }),
     ...auditChannels,
     ...localData,
     ...settingsChanges,

@@ -39,6 +39,13 @@ export function findPersonByCardholderId(cardholderId: string): PopulationPerson
   return loadPopulation().find((p) => p.CardholderId === cardholderId);
 }
 
+/** 研修モード's card holder: the first person with a card registered for insurance and a current qualification. */
+export function trainingCardholder(): PopulationPerson {
+  const person = loadPopulation().find((p) => p.CardholderId !== null && p.CardRegisteredForInsurance && p.DisqualificationDate === undefined);
+  if (!person) throw new Error('the population has no insured card holder');
+  return person;
+}
+
 export function findPersonById(personId: string): PopulationPerson | undefined {
   return loadPopulation().find((p) => p.PersonId === personId);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../main/contract/channels/session';
 import { useAudience, useTurnScreenTo } from '../components/Audience';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { TrainingControls } from '../components/TrainingControls';
 import { call } from '../ipc/onshi';
 import type { ActivationForm, ActivationOutcome } from '../screens/ActivationStep';
 import { SetupScreen } from '../screens/SetupScreen';
@@ -102,6 +103,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     <>
       <SignedInBar clerk={state.current} />
       {children}
+      {state.trainingMode && <TrainingControls />}
     </>
   );
 }
