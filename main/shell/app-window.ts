@@ -17,6 +17,9 @@ export function createAppWindow(mainDir: string): BrowserWindow {
     ...windowOptions,
     webPreferences: { ...secureWebPreferences, preload: path.join(mainDir, '..', 'preload', 'index.cjs') },
   });
+  // Every screen may carry patient data (the result is the clerk's, but it is the patient's data):
+  // Windows leaves the window out of screenshots, recordings and screen sharing.
+  window.setContentProtection(true);
   const contents = window.webContents;
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();

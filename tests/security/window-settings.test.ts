@@ -51,6 +51,14 @@ describe('the window', () => {
     expect(options.properties.filter((p) => ts.isSpreadAssignment(p)).map((p) => (p as ts.SpreadAssignment).expression.getText())).toEqual(['windowOptions']);
   });
 
+  it('keeps the window out of screenshots and screen sharing from before the UI loads', () => {
+    const text = source('app-window.ts');
+    const protectedAt = text.indexOf('window.setContentProtection(true)');
+    expect(protectedAt).toBeGreaterThan(-1);
+    expect(protectedAt).toBeLessThan(text.indexOf('window.loadURL('));
+    expect(text).not.toMatch(/setContentProtection\(false\)/);
+  });
+
   it('blocks navigation away from the app and every new window', () => {
     const text = source('app-window.ts');
     expect(text).toMatch(/on\('will-navigate',[\s\S]*?preventDefault\(\)/);
