@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
-import { setUpAndUnlock } from './sign-in';
+import { ADMIN, setUpAndUnlock, tapOnPad } from './sign-in';
 
 let web: WebProcess;
 let browser: Browser;
@@ -20,7 +20,7 @@ async function open(route: string, heading: string): Promise<void> {
   await page.goto(`${web.origin}/#/`);
   await page.getByTestId('version').filter({ hasText: '0.1.0' }).waitFor();
   await page.goto(`${web.origin}/#${route}`);
-  await expect.poll(() => page.getByRole('heading', { name: heading }).isVisible()).toBe(true);
+  await expect.poll(() => page.getByRole('heading', { name: heading, exact: true }).isVisible()).toBe(true);
 }
 
 async function accessibleAndSaved(name: string): Promise<void> {
@@ -93,6 +93,56 @@ describe('照会番号', () => {
     await page.getByRole('button', { name: '検索', exact: true }).click();
     await expect.poll(() => page.getByTestId('reference-table').textContent()).toContain('東京１２');
     await accessibleAndSaved('references');
+  });
+});
+
+describe('staff', () => {
+  const CLERK = { name: '事務 太郎', passcode: '1357' };
+
+  async function chooseAndType(name: string, passcode: string): Promise<void> {
+    await page.getByRole('heading', { name: 'ロック解除' }).waitFor();
+    await page.getByRole('button', { name, exact: true }).click();
+    await page.getByText(`${name}さんのパスコード`).waitFor();
+    await page.keyboard.type(passcode);
+  }
+
+  it('the administrator adds a clerk with a passcode typed twice', async () => {
+    await open('/settings', '職員');
+    await page.getByLabel('職員の名前', { exact: true }).fill(CLERK.name);
+    await page.getByRole('radio', { name: '職員', exact: true }).check();
+    await tapOnPad(page, CLERK.passcode);
+    await page.getByText('確認のため、もう一度入力してください').waitFor();
+    await tapOnPad(page, CLERK.passcode);
+    await expect.poll(() => page.getByTestId('clerk-added').textContent()).toBe(`${CLERK.name}さんを登録しました。`);
+    await expect.poll(() => page.getByTestId('staff-table').textContent()).toContain(CLERK.name);
+    await accessibleAndSaved('staff');
+  });
+
+  it('wrong passcodes lock the clerk out; the administrator lifts the lockout', async () => {
+    await page.getByRole('button', { name: 'ロックする' }).click();
+    await chooseAndType(CLERK.name, '0000');
+    for (let left = 3; left >= 1; left--) {
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain(`あと${left + 1}回`);
+      await page.keyboard.type('0000');
+    }
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('あと1回');
+    await page.keyboard.type('0000');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('管理者にロック解除を依頼してください');
+    await chooseAndType(ADMIN.name, ADMIN.passcode);
+    await open('/settings', '職員');
+    await page.getByRole('button', { name: `${CLERK.name}さんのロックを解除する` }).click();
+    await expect.poll(() => page.getByTestId('staff-table').textContent()).not.toContain('ロックを解除する');
+  });
+
+  it('the clerk then signs in, and sees no staff list', async () => {
+    await page.getByRole('button', { name: 'ロックする' }).click();
+    await chooseAndType(CLERK.name, CLERK.passcode);
+    await expect.poll(() => page.getByTestId('signed-in-clerk').textContent()).toContain(`${CLERK.name}さん（職員）`);
+    await open('/settings', '設定');
+    expect(await page.getByRole('heading', { name: '職員', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'ロックする' }).click();
+    await chooseAndType(ADMIN.name, ADMIN.passcode);
+    await page.getByTestId('signed-in-clerk').waitFor();
   });
 });
 

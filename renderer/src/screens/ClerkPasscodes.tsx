@@ -25,7 +25,7 @@ export function ClerkPasscodes({ roles, onAddClerk }: ClerkPasscodesProps) {
   const [role, setRole] = useState<StaffRole>(roles[0]!);
   const [first, setFirst] = useState<string | null>(null);
   const [mismatch, setMismatch] = useState(false);
-  const [added, setAdded] = useState<string[]>([]);
+  const [added, setAdded] = useState<string | null>(null);
   const [error, setError] = useState<OnshiError | null>(null);
   const firstAdmin = roles.length === 1 && roles[0] === 'admin';
 
@@ -37,7 +37,7 @@ export function ClerkPasscodes({ roles, onAddClerk }: ClerkPasscodesProps) {
     }
     try {
       await onAddClerk({ name: name.trim(), role, passcode });
-      setAdded([...added, name.trim()]);
+      setAdded(name.trim());
       setName('');
       setError(null);
     } catch (err) {
@@ -49,14 +49,20 @@ export function ClerkPasscodes({ roles, onAddClerk }: ClerkPasscodesProps) {
     <section className="panel" aria-labelledby="clerks-title">
       <h2 id="clerks-title">{t(firstAdmin ? 'setup.adminTitle' : 'setup.clerksTitle')}</h2>
       <p className="hint">{t(firstAdmin ? 'setup.adminLead' : 'setup.clerksLead')}</p>
-      {added.length > 0 && (
-        <ul data-testid="clerks-added">
-          {added.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
+      {added && (
+        <p className="notice" role="status" data-testid="clerk-added">
+          {t('setup.clerkAdded', { name: added })}
+        </p>
       )}
-      <Field label={t('setup.clerkName')} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+      <Field
+        label={t('setup.clerkName')}
+        autoComplete="off"
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setAdded(null);
+        }}
+      />
       {roles.length > 1 && (
         <fieldset className="choices">
           <legend>{t('setup.role')}</legend>

@@ -10,15 +10,33 @@ import { useLoaded } from '../ipc/useLoaded';
 import { AuditScreen } from './AuditScreen';
 import { JobsScreen } from './lists/JobsScreen';
 import { ReferenceNumbersScreen } from './lists/ReferenceNumbersScreen';
+import { useSession } from '../session/useSession';
 import { SettingsScreen } from './SettingsScreen';
+import { StaffPanel } from './StaffPanel';
 
 export function SettingsRoute() {
   const { value, error } = useLoaded(useCallback(() => call('settings.get', {}), []));
   // Without a reader service (no pcscd) the list is empty and the automatic choice remains.
   const readers = useLoaded(useCallback(() => call('card.readers', {}), [])).value?.readers ?? [];
+  const session = useSession().state;
   if (error) return <ErrorPanel error={error} />;
   if (!value) return null;
-  return <SettingsScreen settings={value} readers={readers} onSave={(settings) => call('settings.update', settings)} />;
+  return (
+    <>
+      <SettingsScreen settings={value} readers={readers} onSave={(settings) => call('settings.update', settings)} />
+      {session?.current?.role === 'admin' && (
+        <StaffPanel
+          staff={session.staff}
+          onAddClerk={async ({ name, role, passcode }) => {
+            await call('setup.addStaff', { displayName: name, role, passcode });
+          }}
+          onUnlockClerk={async (staffId) => {
+            await call('staff.unlock', { staffId });
+          }}
+        />
+      )}
+    </>
+  );
 }
 
 export function ReferenceNumbersRoute() {
