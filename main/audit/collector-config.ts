@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
+import type { AuditLog } from './audit-log';
 import type { CollectorTarget } from './syslog-tls';
 
 const SETTING_NAME = 'auditCollector';
@@ -116,8 +117,14 @@ export function readCollector(db: Database): CollectorConfig | null {
   return parsed && typeof parsed.host === 'string' && typeof parsed.port === 'number' && typeof parsed.caPem === 'string' ? parsed : null;
 }
 
-/** Saves (or, with null, removes) the collector; durable when it returns. */
-export function writeCollector(db: Database, config: CollectorConfig | null): void {
-  if (config === null) db.prepare('DELETE FROM settings WHERE name = ?').run(SETTING_NAME);
-  else db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(SETTING_NAME, JSON.stringify(config));
+/**
+ * Saves (or, with null, removes) the collector and records who did it, in one transaction: a change
+ * the audit log cannot record (a broken chain) is not made. Durable when it returns.
+ */
+export function saveCollector(db: Database, log: AuditLog, config: CollectorConfig | null, actor: string): void {
+  db.transaction(() => {
+    if (config === null) db.prepare('DELETE FROM settings WHERE name = ?').run(SETTING_NAME);
+    else db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(SETTING_NAME, JSON.stringify(config));
+    log.append({ kind: 'settings.change', actor, key: 'audit-collector' });
+  })();
 }

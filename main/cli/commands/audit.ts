@@ -17,7 +17,7 @@ const DATA_DIR: OptionSpec = { 'data-dir': { type: 'string' } };
 /** The command line acts as this user in the log (it has no clerk logged in). */
 export const CLI_ACTOR = 'cli';
 
-async function withAudit<T>(values: Values, use: (audit: OpenedAudit) => Promise<T> | T): Promise<T> {
+export async function withAudit<T>(values: Values, use: (audit: OpenedAudit) => Promise<T> | T): Promise<T> {
   const dataDir = resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined);
   const audit = await openAudit({ dataDir, secretProtector: new KeyFileSecretProtector(dataDir) });
   try {

@@ -1,6 +1,7 @@
 /** Every subcommand of `onshi-cart`. A domain adds its commands here, in one line. */
 import type { CliCommand } from '../command';
 import { auditCommands } from './audit';
+import { auditCollectorCommands } from './audit-collector';
 import { cardCommands } from './card';
 import { cardVirtualCommands } from './card-virtual';
 import { consentSimulatorCommands } from './consent-simulator';
@@ -17,6 +18,7 @@ export const allCommands: readonly CliCommand[] = [
   ...cardVirtualCommands,
   ...simulatorCommands,
   ...auditCommands,
+  ...auditCollectorCommands,
   ...inquiryCommands,
   ...jobsCommands,
   ...demoCommands,

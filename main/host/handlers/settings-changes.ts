@@ -5,7 +5,7 @@
  */
 import type { AuditLog } from '../../audit/audit-log';
 import type { AuditShipping } from '../../audit/audit-shipping';
-import { readCollector, validateCollector, viewOfCollector, writeCollector, type CollectorConfig } from '../../audit/collector-config';
+import { readCollector, saveCollector, validateCollector, viewOfCollector, type CollectorConfig } from '../../audit/collector-config';
 import type { Settings } from '../../contract/channels/settings';
 import type { StoreDatabase } from '../../store/database';
 import { readSettings, updateSettings } from '../../store/settings';
@@ -42,10 +42,7 @@ export function settingsChangeHandlers(deps: SettingsChangeDeps): Pick<Handlers,
     'settings.auditCollector': () => view(readCollector(db)),
     'settings.setAuditCollector': async ({ collector }) => {
       const config = collector === null ? null : validateCollector(collector, deps.now());
-      db.transaction(() => {
-        writeCollector(db, config);
-        deps.log.append({ kind: 'settings.change', actor: deps.actor(), key: 'audit-collector' });
-      })();
+      saveCollector(db, deps.log, config, deps.actor());
       await deps.shipping.configure(config);
       return view(config);
     },
