@@ -2,14 +2,15 @@
  * The composed services host ships its audit log to a real rsyslog (TLS, RFC 5425) once the
  * collector is configured through the settings channel: bad settings are refused with what to fix
  * and change nothing, a wrong port shows as a plain Japanese reason with a retry time, the
- * corrected setting restarts shipping at once, and `audit reconcile` finds no gap.
+ * corrected setting restarts shipping at once, and `onshi-cart audit reconcile` finds no gap.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reconcileCollectorLog } from '../../../main/audit/reconcile';
+import { main } from '../../../main/cli/index';
 import type { Channel, RequestOf, ResponseOf } from '../../../main/contract';
 import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
 import { freePort, makeTestPki, RsyslogCollector } from '../audit/rsyslog-collector';
@@ -119,13 +120,13 @@ describe('audit shipping from the services host', () => {
     const received = collector.lines().join('\n');
     expect(received).toContain('"key":"audit-collector"');
     expect(received).toContain('"key":"idle-lock-seconds"');
-    const db = new BetterSqlite3(path.join(dataDir, 'onshi-cart.db'), { readonly: true });
-    try {
-      const report = await reconcileCollectorLog(db, collector.received);
-      expect(report).toMatchObject({ ok: true, localRows: last, gaps: [], notYetReceived: null, mismatched: [] });
-    } finally {
-      db.close();
-    }
+    // `onshi-cart audit reconcile` as hospital IT runs it, next to the running host.
+    let stdout = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    const code = await main(['audit', 'reconcile', collector.received, '--data-dir', dataDir, '--json']);
+    vi.restoreAllMocks();
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, localRows: last, gaps: [], notYetReceived: null, mismatched: [] });
   }, 60_000);
 
   it('goes on shipping after a restart of the host, from the saved setting', async () => {
