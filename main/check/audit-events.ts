@@ -61,7 +61,7 @@ export const REFERENCE_QUEUED = 'JOB_QUEUED';
  * writes: the patient only as the audit log's keyed hash. Registered, queued for when the network
  * is back (ok, with its code), or refused (failed, with the error's code).
  */
-export function referenceRegistrationEvent(c: CheckContext, patient: string, settled: { queued: boolean } | { error: unknown }): AuditEvent {
+export function referenceRegistrationEvent(c: Pick<CheckContext, 'staffId'>, patient: string, settled: { queued: boolean } | { error: unknown }): AuditEvent {
   const base = { kind: 'reference.change', actor: c.staffId, action: 'register', patient } as const;
   if ('error' in settled) return { ...base, outcome: 'failed', ...codeOf(toAppError(settled.error).code) };
   return { ...base, outcome: 'ok', ...(settled.queued ? { code: REFERENCE_QUEUED } : {}) };

@@ -1,12 +1,13 @@
 /**
  * Runs one check at a time on the cart: starts the machine, feeds it what the screens send and
  * what the reader, the network and the session report, and publishes the screen's view of every
- * change. When the check ends the actor is stopped and dropped, so its patient data goes with it.
+ * change. While it runs, work that checks queued offline is sent when the network is back. When the check ends the actor is stopped and dropped, so its patient data goes with it.
  */
 import { randomUUID } from 'node:crypto';
 import { createActor, type Actor } from 'xstate';
 import type { CheckUserEventWire, CheckView } from '../contract/channels/check';
 import { AuditTrail } from './audit-trail';
+import { startCheckJobSender } from './check-jobs';
 import { CheckErrors } from './errors';
 import { createCheckMachine, type CheckMachine } from './machine';
 import type { CheckEvent, CheckOutcome, CheckSystemEvent } from './machine-types';
@@ -74,6 +75,8 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
   let running: Running | null = null;
   let lastEnded: Promise<CheckSummary> | null = null;
   let lastView: CheckView | null = null;
+  // Work earlier checks queued while offline goes out while this service runs.
+  const jobSender = startCheckJobSender(ports);
 
   const publish = (view: CheckView) => {
     lastView = view;
@@ -145,6 +148,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     },
 
     close() {
+      jobSender.stop();
       running?.stop();
       running = null;
       listeners.clear();

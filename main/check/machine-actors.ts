@@ -80,7 +80,7 @@ export function checkActors(ports: CheckPorts) {
     ),
     registerReferenceNumber: fromPromise<
       { queued: boolean },
-      { checkId: string; identifiers: InsuranceIdentifiers; referenceNumber: string }
+      { checkId: string; staffId: string; identifiers: InsuranceIdentifiers; referenceNumber: string }
     >(({ input }) =>
       sendOrQueue(
         ports,

@@ -509,6 +509,7 @@ export function createCheckMachine(deps: CheckMachineDeps) {
           src: 'registerReferenceNumber',
           input: ({ context, event }) => ({
             checkId: context.checkId,
+            staffId: context.staffId,
             identifiers: identifiersOf(context.result!.qualification),
             referenceNumber: event.type === 'REGISTER_REFERENCE' ? event.referenceNumber : '',
           }),

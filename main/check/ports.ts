@@ -155,11 +155,17 @@ export interface SettingsPort {
 
 export type CheckJob =
   | { kind: 'consent.cancel'; checkId: string; registrationId: string }
-  | { kind: 'reference-number.register'; checkId: string; identifiers: InsuranceIdentifiers; referenceNumber: string };
+  /** staffId: the clerk who asked for it, named in the audit row when it is finally sent. */
+  | { kind: 'reference-number.register'; checkId: string; staffId: string; identifiers: InsuranceIdentifiers; referenceNumber: string };
+
+/** One sender per kind of queued work; a rejection leaves the job for a later try unless OQS refused it. */
+export type CheckJobHandlers = { [K in CheckJob['kind']]: (job: Extract<CheckJob, { kind: K }>) => Promise<void> };
 
 export interface JobQueuePort {
   /** Resolves once the job is durable; it runs when the network is back. */
   enqueue(job: CheckJob): Promise<{ jobId: string }>;
+  /** Sends every queued check job that is due, one after another; resolves with how many were tried. */
+  runDue(handlers: CheckJobHandlers): Promise<number>;
 }
 
 export interface CheckPorts {

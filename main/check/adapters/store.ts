@@ -3,10 +3,13 @@
  * the durable job queue (main/store). Payloads in the queue are sealed by the store.
  */
 import type { JobQueue } from '../../store/job-queue';
+import { PermanentJobError, runDueJobs } from '../../store/job-worker';
+import { toAppError } from '../../contract/errors';
+import { failureKind } from '../errors';
 import { readSettings } from '../../store/settings';
 import type { StaffDirectory } from '../../store/staff';
 import type { StoreDatabase } from '../../store/database';
-import type { ClerkPort, JobQueuePort, SettingsPort } from '../ports';
+import type { CheckJob, ClerkPort, JobQueuePort, SettingsPort } from '../ports';
 
 export function settingsAdapter(store: StoreDatabase): SettingsPort {
   return {
@@ -23,6 +26,20 @@ export function jobQueueAdapter(queue: JobQueue): JobQueuePort {
       // One job per check and kind: a retried cancel or a second press never queues the work twice.
       const { id } = queue.enqueue({ kind: job.kind, payload: job, idempotencyKey: `${job.kind}:${job.checkId}` });
       return { jobId: String(id) };
+    },
+    runDue(handlers) {
+      const send = async (job: CheckJob) => {
+        try {
+          await (handlers[job.kind] as (job: CheckJob) => Promise<void>)(job);
+        } catch (err) {
+          // Only a network that is still down is worth another try; an OQS refusal stays a refusal.
+          if (failureKind(err) === 'network') throw err;
+          const { code, message } = toAppError(err);
+          throw new PermanentJobError(code, message);
+        }
+      };
+      const kinds: ReadonlyArray<CheckJob['kind']> = ['consent.cancel', 'reference-number.register'];
+      return runDueJobs(queue, Object.fromEntries(kinds.map((kind) => [kind, (claimed) => send(claimed.payload as CheckJob)])));
     },
   };
 }

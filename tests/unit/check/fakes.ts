@@ -10,6 +10,7 @@ import type {
   CardEvent,
   CardSessionPort,
   CheckJob,
+  CheckJobHandlers,
   CheckPorts,
   CheckSettings,
   ClerkPort,
@@ -270,10 +271,26 @@ export class FakeAudit implements AuditPort {
 }
 
 export class FakeJobs implements JobQueuePort {
+  /** Waiting to be sent; a job leaves this list when its sender succeeds (or was refused for good). */
   readonly jobs: CheckJob[] = [];
+  readonly sent: CheckJob[] = [];
+  readonly refused: CheckJob[] = [];
   async enqueue(job: CheckJob) {
     this.jobs.push(job);
     return { jobId: `job-${this.jobs.length}` };
+  }
+  async runDue(handlers: CheckJobHandlers) {
+    const due = this.jobs.splice(0);
+    for (const job of due) {
+      try {
+        await (handlers[job.kind] as (job: CheckJob) => Promise<void>)(job);
+        this.sent.push(job);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'NETWORK_DOWN') this.jobs.push(job);
+        else this.refused.push(job);
+      }
+    }
+    return due.length;
   }
 }
 
