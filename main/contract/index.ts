@@ -11,6 +11,7 @@ import { appEvents } from './channels/app-events';
 import { auditChannels } from './channels/audit';
 import { cardChannels, cardEvents } from './channels/card';
 import { checkChannels, checkEvents } from './channels/check';
+import { historyChannels } from './channels/history';
 import { inquiryChannels } from './channels/inquiry';
 import { jobsChannels } from './channels/jobs';
 import { sessionChannels, sessionEvents } from './channels/session';
@@ -23,6 +24,7 @@ export const channels = {
   ...cardChannels,
   ...auditChannels,
   ...inquiryChannels,
+  ...historyChannels,
   ...jobsChannels,
   ...settingsChannels,
   ...sessionChannels,

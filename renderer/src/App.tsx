@@ -2,7 +2,7 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { AppFrame } from './components/AppFrame';
 import { AudienceProvider } from './components/Audience';
 import { CheckRoute } from './screens/check/CheckRoute';
-import { AuditRoute, JobsRoute, ReferenceNumbersRoute, SettingsRoute } from './screens/Routes';
+import { AuditRoute, JobsRoute, ReferenceNumbersRoute, SettingsRoute, TodayRoute } from './screens/Routes';
 import { StartScreen } from './screens/StartScreen';
 import { SessionGate } from './session/SessionGate';
 
@@ -15,6 +15,7 @@ export function App() {
             <Routes>
               <Route path="/" element={<StartScreen />} />
               <Route path="/check" element={<CheckRoute />} />
+              <Route path="/today" element={<TodayRoute />} />
               <Route path="/references" element={<ReferenceNumbersRoute />} />
               <Route path="/jobs" element={<JobsRoute />} />
               <Route path="/settings" element={<SettingsRoute />} />

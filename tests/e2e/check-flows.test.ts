@@ -165,6 +165,15 @@ describe('a check from the care setting to the result', () => {
     await finishCheck();
   });
 
+  it("lists today's checks with the patient, the clerk and how each ended", async () => {
+    await page.goto(`${web.origin}/#/today`);
+    await page.getByTestId('today-table').waitFor();
+    const rows = await page.getByTestId('today-table').locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    expect(rows.every((r) => r.includes(PATIENT.Name) && r.includes(ADMIN.name) && r.includes('資格確認済み'))).toBe(true);
+    await accessibleAndSaved('today');
+  });
+
   it('ran without script errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -14,6 +14,7 @@ import { pcscCardSource, type CardSource } from '../../check/adapters/card-sourc
 import { channelNames, toAppError, type AppError, type Channel } from '../../contract';
 import { DeviceActivation } from '../../session/device-activation';
 import { CartSession, SessionErrors } from '../../session/cart-session';
+import { CheckRecords } from '../../store/check-records';
 import { DeviceRecord } from '../../store/device';
 import type { StoreDatabase } from '../../store/database';
 import { readSettings, updateSettings } from '../../store/settings';
@@ -28,6 +29,8 @@ import { appHandlers } from '../handlers/app';
 import { auditHandlers } from '../handlers/audit';
 import { cardHandlers, trustAnchorDirOf } from '../handlers/card';
 import { checkHandlers } from '../handlers/check';
+import { historyHandlers } from '../handlers/history';
+import { keepCheckHistory } from './check-history';
 import { auditedInquiry } from '../handlers/inquiry-audit';
 import { localDataHandlers } from '../handlers/local-data';
 import { sessionHandlers } from '../handlers/session';
@@ -113,6 +116,8 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     trainingMode,
     now,
   });
+  const records = new CheckRecords(opened, now);
+  const stopHistory = keepCheckHistory({ checks, records, session, now });
 
   const actor = () => session.currentStaffId() ?? 'setup';
   const storeChannels = localDataHandlers(effective, async () => opened);
@@ -131,6 +136,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     }),
     ...cardHandlers({ monitor, events, trustAnchorDir: trustAnchorDirOf(config.dataDir), now }),
     ...checkHandlers({ checks, events }),
+    ...historyHandlers({ records, staff }),
     ...trainingHandlers({ world, card: training, events }),
     ...auditChannels,
     ...localData,
@@ -149,6 +155,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
       } catch {
         /* the audit screen already shows the break */
       }
+      stopHistory();
       checks.close();
       await shipping.close();
       await monitor.stop();

@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 const CLERK_LINKS = [
   ['/', 'nav.start'],
   ['/check', 'nav.check'],
+  ['/today', 'nav.today'],
   ['/references', 'nav.references'],
   ['/jobs', 'nav.jobs'],
   ['/settings', 'nav.settings'],

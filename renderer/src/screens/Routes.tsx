@@ -10,6 +10,7 @@ import { useLoaded } from '../ipc/useLoaded';
 import { AuditScreen } from './AuditScreen';
 import { JobsScreen } from './lists/JobsScreen';
 import { ReferenceNumbersScreen } from './lists/ReferenceNumbersScreen';
+import { TodayScreen } from './lists/TodayScreen';
 import { useSession } from '../session/useSession';
 import { SettingsScreen } from './SettingsScreen';
 import { StaffPanel } from './StaffPanel';
@@ -66,6 +67,12 @@ export function ReferenceNumbersRoute() {
       }}
     />
   );
+}
+
+export function TodayRoute() {
+  const { value, error } = useLoaded(useCallback(() => call('history.today', {}), []));
+  if (error) return <ErrorPanel error={error} />;
+  return <TodayScreen checks={value?.checks ?? []} />;
 }
 
 export function JobsRoute() {

@@ -74,6 +74,9 @@ describe('training controls without a card reader', () => {
     await expect.poll(stepOf, { timeout: 20_000 }).toBe('result');
     expect((await call('check.current', {})).view?.result?.qualification.Name).toBe(trainingCardholder().Name);
     await call('check.send', { type: 'FINISH' });
+    await expect.poll(async () => (await call('history.today', {})).checks).toEqual([
+      { id: expect.any(Number), checkedAt: expect.any(String), staffName: '研修 花子', outcome: 'completed', patientName: trainingCardholder().Name },
+    ]);
   });
 
   it('taking the card off the reader is seen by the next check', async () => {

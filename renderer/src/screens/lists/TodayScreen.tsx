@@ -1,14 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { TodayCheck } from '../../../../main/contract/channels/history';
 import { formatTime } from '../../format/dates';
-
-/** One check of today, as the store keeps it for the day's list. */
-export interface TodayCheck {
-  id: number;
-  checkedAt: string;
-  staffName: string | null;
-  outcome: string;
-  patientName: string | null;
-}
 
 /** Today's checks: when, who, which patient, how it ended. */
 export function TodayScreen({ checks }: { checks: readonly TodayCheck[] }) {
@@ -34,7 +26,7 @@ export function TodayScreen({ checks }: { checks: readonly TodayCheck[] }) {
                 <td>{formatTime(new Date(c.checkedAt))}</td>
                 <th scope="row">{c.patientName ?? '—'}</th>
                 <td>{c.staffName ?? '—'}</td>
-                <td>{t(`lists.today.outcomes.${c.outcome.split(':')[0]}`, { defaultValue: c.outcome })}</td>
+                <td>{t(`lists.today.outcomes.${c.outcome}`)}</td>
               </tr>
             ))}
           </tbody>
