@@ -1,7 +1,8 @@
 /**
  * 照会番号 changes and exports reach the audit log through the services host: "who touched this
  * patient's entry" is answered by audit.find from the insurance identifiers, the rows hold only the
- * keyed hash, and a refused change is recorded as refused.
+ * keyed hash, and a refused change is recorded as refused. While the chain is broken no change is
+ * made that the log could not record.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -76,7 +77,8 @@ it('records an import with its counts and an export with its row count', async (
   }
 });
 
-it('refuses a 照会番号 change while the audit chain is broken, and changes nothing', async () => {
+it('refuses 照会番号 and settings changes while the audit chain is broken, and changes nothing', async () => {
+  const settingsBefore = await call('settings.get', {});
   const db = new BetterSqlite3(path.join(dir, 'onshi-cart.db'));
   try {
     db.prepare("UPDATE audit_log SET content = replace(content, '\"ok\"', '\"failed\"') WHERE seq = 1").run();
@@ -88,4 +90,7 @@ it('refuses a 照会番号 change while the audit chain is broken, and changes n
   await expect(call('inquiry.register', { ...RECORD, referenceNumber: 'B-1' })).rejects.toMatchObject({ code: 'AUDIT_CHAIN_BROKEN' });
   await expect(call('inquiry.delete', { id: before[0]!.id })).rejects.toMatchObject({ code: 'AUDIT_CHAIN_BROKEN' });
   expect((await call('inquiry.list', {})).entries).toEqual(before);
+  await expect(call('settings.update', { idleLockSeconds: 900 })).rejects.toMatchObject({ code: 'AUDIT_CHAIN_BROKEN' });
+  await expect(call('settings.setAuditCollector', { collector: null })).rejects.toMatchObject({ code: 'AUDIT_CHAIN_BROKEN' });
+  expect(await call('settings.get', {})).toEqual(settingsBefore);
 });
