@@ -12,6 +12,7 @@ import { VirtualCardProcess } from '../harness/virtual-card-process';
 import { launchChromium, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
+import { startCheckToIdentity, stepOf } from './check-steps';
 import { ADMIN, setUpAndUnlock } from './sign-in';
 
 /** A person the simulator knows, with insurance use registered and a current qualification. */
@@ -29,22 +30,13 @@ async function accessibleAndSaved(name: string): Promise<void> {
   await saveScreenshot(page, `flow-${name}`);
 }
 
-const step = () => page.getByTestId('check').getAttribute('data-step');
+const step = () => stepOf(page);
 
 async function insertCard(options: VirtualCardOptions = {}): Promise<void> {
   card = await VirtualCardProcess.insert({ cardholderId: PATIENT.CardholderId!, ...options });
 }
 
-/** From a new check to the identity step: 往診, all items agreed by the patient, the card read. */
-async function throughConsentAndCard(): Promise<void> {
-  await page.goto(`${web.origin}/#/check`);
-  await page.getByRole('button', { name: '新しい資格確認を始める' }).click();
-  await page.getByRole('radio', { name: /^往診/ }).check();
-  await page.getByRole('button', { name: /次へ/ }).click();
-  await page.getByRole('button', { name: 'すべて同意する' }).click();
-  await page.getByRole('button', { name: '確定する' }).click();
-  await expect.poll(step, { timeout: 15_000 }).toMatch(/^identity\./);
-}
+const throughConsentAndCard = () => startCheckToIdentity(page, web.origin);
 
 async function typePin(pin: string): Promise<void> {
   await page.getByRole('heading', { name: '暗証番号を入力してください' }).waitFor();
