@@ -75,11 +75,6 @@ export class AuditShipping {
     this.loop.start();
   }
 
-  /** Resolves when the loop has nothing in hand (tests). */
-  async idle(): Promise<void> {
-    await this.loop?.idle();
-  }
-
   status(): ShippingStatus {
     const { db } = this.deps.store;
     const backlog = unconfirmedRows(db);

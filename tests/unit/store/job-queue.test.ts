@@ -29,6 +29,17 @@ describe('job queue', () => {
     expect(queue.claim()).toMatchObject({ payload: { referenceNumber: 'SECRET-REF' }, idempotencyKey: 'ref:1', attempt: 1 });
   });
 
+  it('hurry makes waiting jobs of one kind due now, leaving other kinds to their backoff', () => {
+    const queue = new JobQueue(store, options);
+    queue.enqueue({ kind: 'audit.ship', payload: {} });
+    queue.enqueue({ kind: 'other', payload: {} });
+    for (let i = 0; i < 2; i++) queue.fail(queue.claim()!, 'AUDIT_COLLECTOR_UNREACHABLE');
+    expect(queue.claim()).toBeUndefined();
+    expect(queue.hurry('audit.ship')).toBe(1);
+    expect(queue.claim()).toMatchObject({ kind: 'audit.ship', attempt: 2 });
+    expect(queue.claim()).toBeUndefined();
+  });
+
   it('backs off exponentially after failures, up to the cap, and stops after the last try', () => {
     const queue = new JobQueue(store, options);
     queue.enqueue({ kind: 'k', payload: {}, maxAttempts: 4 });
