@@ -81,12 +81,20 @@ export function checkActors(ports: CheckPorts) {
     registerReferenceNumber: fromPromise<
       { queued: boolean },
       { checkId: string; staffId: string; identifiers: InsuranceIdentifiers; referenceNumber: string }
-    >(({ input }) =>
-      sendOrQueue(
-        ports,
-        () => ports.terminal.registerReferenceNumber({ identifiers: input.identifiers, referenceNumber: input.referenceNumber }),
-        { kind: 'reference-number.register', ...input },
-      ),
-    ),
+    >(async ({ input }) => {
+      // Kept first, so a number the list refuses (a duplicate, a malformed one) never reaches OQS;
+      // taken back out when OQS refuses it.
+      const kept = ports.references.keep({ referenceNumber: input.referenceNumber, identifiers: input.identifiers });
+      try {
+        return await sendOrQueue(
+          ports,
+          () => ports.terminal.registerReferenceNumber({ identifiers: input.identifiers, referenceNumber: input.referenceNumber }),
+          { kind: 'reference-number.register', ...input },
+        );
+      } catch (err) {
+        kept.undo();
+        throw err;
+      }
+    }),
   };
 }

@@ -168,6 +168,12 @@ export interface JobQueuePort {
   runDue(handlers: CheckJobHandlers): Promise<number>;
 }
 
+/** This cart's 照会番号 list, which batch queries read: a 照会番号 registered in a check is kept there too. */
+export interface ReferenceBookPort {
+  /** Validates and keeps the entry (an existing identical one is kept as it is); undo() takes it back out. */
+  keep(entry: { referenceNumber: string; identifiers: InsuranceIdentifiers }): { undo(): void };
+}
+
 export interface CheckPorts {
   card: CardSessionPort;
   consent: ConsentGatewayPort;
@@ -176,4 +182,5 @@ export interface CheckPorts {
   audit: AuditPort;
   settings: SettingsPort;
   jobs: JobQueuePort;
+  references: ReferenceBookPort;
 }

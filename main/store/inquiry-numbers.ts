@@ -4,6 +4,7 @@
  * entries in memory (a ward's list is thousands, not millions). The 照会番号 is never sent as a
  * query key to OQS; it only tags results.
  */
+import { DeviceRecord } from './device';
 import { AppError } from '../contract/errors';
 import type { StoreDatabase } from './database';
 import { CSV_FIELDS, CSV_HEADER, FIELD_LABELS, decodeCsv, detectEncoding, formatInquiryCsv, parseCsvRows, type CsvEncoding, type CsvWarning } from './inquiry-csv';
@@ -25,6 +26,8 @@ const CONTEXT = 'inquiry_numbers.sealed';
 export const InquiryErrors = {
   invalid: (problems: { field: InquiryField; reason: string }[]) =>
     new AppError('INQUIRY_INVALID', `入力内容をご確認ください：${problems.map((p) => p.reason).join('／')}`, problems.map((p) => p.field).join(',')),
+  noInstitution: () =>
+    new AppError('INQUIRY_NO_INSTITUTION', '医療機関コードが設定されていません。管理者が端末のアクティベーションを行ってください。'),
   duplicate: () => new AppError('INQUIRY_DUPLICATE', 'この照会番号はすでに登録されています。別の番号を入力するか、登録済みの内容を編集してください。'),
   notFound: () => new AppError('INQUIRY_NOT_FOUND', '照会番号が見つかりません。一覧を更新してください。'),
   importRejected: (problems: RowProblem[]) =>
@@ -38,6 +41,13 @@ export const InquiryErrors = {
 interface Row { id: number; sealed: Buffer; updated_at: string }
 
 export class InquiryBook {
+  /** The book of this cart's institution; refused before activation (a 照会番号 is unique per institution). */
+  static ofActivatedDevice(store: StoreDatabase, now: () => Date = () => new Date()): InquiryBook {
+    const code = new DeviceRecord(store, now).read().institutionCode;
+    if (!code) throw InquiryErrors.noInstitution();
+    return new InquiryBook(store, code, now);
+  }
+
   constructor(
     private readonly store: StoreDatabase,
     private readonly institutionCode: string,

@@ -157,6 +157,20 @@ describe('a check from the care setting to the result', () => {
     await finishCheck();
   });
 
+  it('registers a 照会番号 from the result in one step, and it is in the list', async () => {
+    await insertCard();
+    await throughConsentAndCard();
+    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
+    await typePin(PIN);
+    await expectPatientResult();
+    await page.getByLabel('照会番号（診察券番号など）').fill('C-000777');
+    await page.getByRole('button', { name: '照会番号を登録して終了' }).click();
+    await expect.poll(step, { timeout: 30_000 }).toBe('ended');
+    await page.goto(`${web.origin}/#/references`);
+    await expect.poll(() => page.getByTestId('reference-table').textContent()).toContain('C-000777');
+    expect(await page.getByTestId('reference-table').textContent()).toContain(PATIENT.InsurerNumber);
+  });
+
   it("lists today's checks with the patient, the clerk and how each ended", async () => {
     await page.goto(`${web.origin}/#/today`);
     await page.getByTestId('today-table').waitFor();

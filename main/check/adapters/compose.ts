@@ -15,6 +15,7 @@ import { auditAdapter } from './audit';
 import type { CardSource } from './card-sources';
 import { consentGatewayAdapter } from './consent-gateway';
 import { jpkiCardSession } from './jpki-card-session';
+import { referenceBookAdapter } from './reference-book';
 import { clerkAdapter, jobQueueAdapter, settingsAdapter, type ClerkSession } from './store';
 import { terminalAdapter } from './terminal';
 
@@ -37,5 +38,6 @@ export function checkPortsFrom(m: CheckModules): CheckPorts {
     audit: auditAdapter(m.auditLog),
     settings: settingsAdapter(m.store),
     jobs: jobQueueAdapter(new JobQueue(m.store)),
+    references: referenceBookAdapter(m.store, m.now),
   };
 }

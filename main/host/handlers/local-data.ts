@@ -2,8 +2,6 @@
  * Channels backed by the local store: 照会番号, settings and the job queue. Role checks (admin
  * screens) belong to the session layer in front of these.
  */
-import { AppError } from '../../contract/errors';
-import { DeviceRecord } from '../../store/device';
 import { InquiryBook } from '../../store/inquiry-numbers';
 import { JobQueue } from '../../store/job-queue';
 import { readSettings, updateSettings } from '../../store/settings';
@@ -15,18 +13,10 @@ type LocalDataChannel =
   | 'inquiry.list' | 'inquiry.register' | 'inquiry.edit' | 'inquiry.delete' | 'inquiry.import' | 'inquiry.export'
   | 'settings.get' | 'settings.update' | 'jobs.list' | 'jobs.retry';
 
-const noInstitution = () =>
-  new AppError('INQUIRY_NO_INSTITUTION', '医療機関コードが設定されていません。管理者が端末のアクティベーションを行ってください。');
-
 /** Pass the composition root's StoreAccess to share its one connection; alone, it opens its own. */
 export function localDataHandlers(config: HostConfig, store: StoreAccess = lazyStore(config)): Pick<Handlers, LocalDataChannel> {
   const now = config.now ?? (() => new Date());
-  const book = async () => {
-    const s = await store();
-    const code = new DeviceRecord(s, now).read().institutionCode;
-    if (!code) throw noInstitution();
-    return new InquiryBook(s, code, now);
-  };
+  const book = async () => InquiryBook.ofActivatedDevice(await store(), now);
   const queue = async () => new JobQueue(await store(), { now: () => now().getTime() });
   return {
     'inquiry.list': async ({ search }) => ({ entries: search === undefined ? (await book()).list() : (await book()).search(search) }),

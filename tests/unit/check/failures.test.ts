@@ -87,6 +87,21 @@ describe('OQS errors', () => {
     const view = await h.until('result');
     expect(view.notice?.code).toBe('CHECK_REFERENCE_FAILED');
     expect(h.fakes.audit.types().at(-1)).toBe(`reference.change:register:failed:${oqsError().code}`);
+    // What OQS refused is not left in the cart's list either.
+    expect(h.fakes.references.kept.size).toBe(0);
+    h.send({ type: 'FINISH' });
+    expect((await h.service.ended()).outcome).toBe('completed');
+  });
+
+  it('照会番号 that the cart’s list refuses (a duplicate) never reaches OQS', async () => {
+    const h = await startCheck();
+    await toPinEntry(h);
+    h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
+    await h.until('result');
+    h.fakes.references.refusal = new AppError('INQUIRY_DUPLICATE', 'この照会番号はすでに登録されています。');
+    h.send({ type: 'REGISTER_REFERENCE', referenceNumber: 'P-1' });
+    expect((await h.until('result')).notice?.code).toBe('CHECK_REFERENCE_FAILED');
+    expect(h.fakes.terminal.references).toEqual([]);
     h.send({ type: 'FINISH' });
     expect((await h.service.ended()).outcome).toBe('completed');
   });

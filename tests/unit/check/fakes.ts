@@ -21,6 +21,7 @@ import type {
   PinVerifyOutcome,
   PortOrigin,
   QualificationResult,
+  ReferenceBookPort,
   TerminalPort,
 } from '../../../main/check/ports';
 
@@ -270,6 +271,17 @@ export class FakeAudit implements AuditPort {
   }
 }
 
+export class FakeReferenceBook implements ReferenceBookPort {
+  readonly kept = new Map<string, InsuranceIdentifiers>();
+  /** Set: keep() refuses with this error (a duplicate, a malformed number). */
+  refusal: AppError | null = null;
+  keep({ referenceNumber, identifiers }: { referenceNumber: string; identifiers: InsuranceIdentifiers }) {
+    if (this.refusal) throw this.refusal;
+    this.kept.set(referenceNumber, identifiers);
+    return { undo: () => void this.kept.delete(referenceNumber) };
+  }
+}
+
 export class FakeJobs implements JobQueuePort {
   /** Waiting to be sent; a job leaves this list when its sender succeeds (or was refused for good). */
   readonly jobs: CheckJob[] = [];
@@ -301,6 +313,7 @@ export interface Fakes {
   clerk: FakeClerk;
   audit: FakeAudit;
   jobs: FakeJobs;
+  references: FakeReferenceBook;
   settings: { value: CheckSettings; readCheckSettings(): Promise<CheckSettings> };
   ports: CheckPorts;
 }
@@ -318,6 +331,7 @@ export function createFakes(origin: PortOrigin = 'simulator', settings?: Partial
     clerk: new FakeClerk(),
     audit: new FakeAudit(),
     jobs: new FakeJobs(),
+    references: new FakeReferenceBook(),
     settings: { value, readCheckSettings: async () => value },
   };
   return { ...f, ports: { ...f } };

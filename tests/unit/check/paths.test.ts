@@ -319,11 +319,14 @@ describe('a check, path by path', () => {
   it('照会番号 is registered after the result, and queued when the network is down', async () => {
     const h = await startCheck();
     await toResultByPin(h);
+    const identifiers = identifiersOfResult(h.view());
     h.send({ type: 'REGISTER_REFERENCE', referenceNumber: '患者番号' });
     expect(h.view().notice?.code).toBe('CHECK_INVALID_REFERENCE');
     h.send({ type: 'REGISTER_REFERENCE', referenceNumber: 'P-000123' });
     expect((await h.service.ended()).outcome).toBe('completed');
     expect(h.fakes.terminal.references).toEqual(['P-000123']);
+    // Kept in the cart's own 照会番号 list too, under the patient's identifiers, for batch queries.
+    expect(h.fakes.references.kept.get('P-000123')).toEqual(identifiers);
 
     const offline = await startCheck();
     await toResultByPin(offline);
@@ -332,6 +335,7 @@ describe('a check, path by path', () => {
     await offline.service.ended();
     expect(offline.view().queuedJobs).toEqual(['reference-number.register']);
     expect(offline.fakes.jobs.jobs).toMatchObject([{ kind: 'reference-number.register', checkId: 'chk-1', referenceNumber: 'P-000123', identifiers: { InsurerNumber: '06139998' } }]);
+    expect(offline.fakes.references.kept.has('P-000123')).toBe(true);
   });
 
   it('照会番号 registration is audited under the patient\'s keyed reference, with no identifier and no number in the row', async () => {
