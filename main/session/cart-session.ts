@@ -89,16 +89,29 @@ export class CartSession {
     if (!clerk) return;
     this.clerk = null;
     this.lastLock = cause;
-    this.deps.audit.append({ kind: 'session.lock', actor: String(clerk.id), cause });
-    for (const listener of this.idleListeners) listener();
-    this.changed();
+    try {
+      this.deps.audit.append({ kind: 'session.lock', actor: String(clerk.id), cause });
+    } finally {
+      // Locked either way: a row the audit log refuses (a broken chain) must not keep patient data on screen.
+      for (const listener of this.idleListeners) listener();
+      this.changed();
+    }
   }
 
   /** Any clerk or patient input: restarts the idle countdown. */
   touch(): void {
     if (!this.clerk) return;
     this.timer?.cancel();
-    this.timer = this.setTimer(() => this.lock('idle'), this.deps.idleSeconds() * 1000);
+    this.timer = this.setTimer(() => this.lockWhenIdle(), this.deps.idleSeconds() * 1000);
+  }
+
+  /** From the timer, where nobody could catch: the lock has happened even if its audit row failed, and the broken chain reports itself. */
+  private lockWhenIdle(): void {
+    try {
+      this.lock('idle');
+    } catch {
+      // See above: the refusal is the audit log's to report, the lock stands.
+    }
   }
 
   requireClerk(): SignedInClerk {

@@ -83,6 +83,23 @@ describe('cart session', () => {
     expect(kinds().at(-1)).toMatchObject({ kind: 'session.lock', cause: 'idle' });
   });
 
+  it('locks and drops patient data even when the audit log refuses the row (a broken chain), also from the idle timer', () => {
+    let dropped = 0;
+    session.onIdle(() => dropped++);
+    session.unlock(adminId, Buffer.from('2468'));
+    const append = opened.log.append.bind(opened.log);
+    opened.log.append = () => {
+      throw new Error('監査ログの改ざんを検知したため、記録できません。');
+    };
+    try {
+      expect(() => fire!()).not.toThrow();
+      expect(session.current()).toBeNull();
+      expect(dropped).toBe(1);
+    } finally {
+      opened.log.append = append;
+    }
+  });
+
   it('remembers why it locked until the next unlock, so the screen can say the data was cleared', () => {
     expect(session.lockCause()).toBeNull();
     session.unlock(adminId, Buffer.from('2468'));
