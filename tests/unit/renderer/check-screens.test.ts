@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckScreen } from '../../../renderer/src/screens/check/CheckScreen';
 import type { CheckHandle } from '../../../renderer/src/screens/check/vocabulary';
-import type { CheckStep, CheckView } from '../../../main/contract/channels/check';
+import { CHECK_STEPS, type CheckStep, type CheckView } from '../../../main/contract/channels/check';
 import { viewAt } from '../../helpers/check-views';
 import { renderMarkup, textOf } from '../../helpers/render-markup';
 
@@ -17,6 +17,13 @@ function screenAt(step: CheckStep, overrides: Partial<CheckView> = {}, language:
 }
 
 describe('the check screens, one per machine state', () => {
+  it('names what it is doing in every step, never only the generic 処理しています', async () => {
+    for (const step of CHECK_STEPS) {
+      const text = textOf(await screenAt(step));
+      expect(text, step).not.toMatch(/^処理しています。しばらくお待ちください/);
+    }
+  });
+
   it('asks the clerk for the care setting, its reason and the treatment date (today in Tokyo)', async () => {
     const html = await screenAt('careSetting');
     const text = textOf(html);
