@@ -11,6 +11,8 @@ import type { Handler, Handlers } from '../handler-table';
 export const ADMIN_CHANNELS = [
   'settings.update',
   'settings.setAuditCollector',
+  // The default reader is a setting too (settings.readerName), whichever screen chooses it.
+  'card.setDefaultReader',
   'inquiry.register',
   'inquiry.edit',
   'inquiry.delete',

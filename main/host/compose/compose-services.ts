@@ -34,7 +34,7 @@ import { keepCheckHistory } from './check-history';
 import { auditedInquiry } from '../handlers/inquiry-audit';
 import { localDataHandlers } from '../handlers/local-data';
 import { sessionHandlers } from '../handlers/session';
-import { settingsChangeHandlers } from '../handlers/settings-changes';
+import { changeSettings, settingsChangeHandlers, type SettingsChangeDeps } from '../handlers/settings-changes';
 import { lazyCheckService } from './check-composition';
 import { consentClientFor, terminalClientFor } from './gateways';
 import { adminOnly } from './admin-gate';
@@ -122,7 +122,24 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
   const actor = () => session.currentStaffId() ?? 'setup';
   const storeChannels = localDataHandlers(effective, async () => opened);
   const localData = { ...storeChannels, ...auditedInquiry(storeChannels, { log: auditLog, actor }) };
-  const settingsChanges = settingsChangeHandlers({ store: opened, log: auditLog, shipping, actor, now });
+  const settingsChangeDeps: SettingsChangeDeps = {
+    store: opened,
+    log: auditLog,
+    shipping,
+    actor,
+    now,
+    applied: (saved) => {
+      monitor.defaultReader = saved.readerName ?? undefined;
+    },
+  };
+  const settingsChanges = settingsChangeHandlers(settingsChangeDeps);
+  const cardChannels = cardHandlers({
+    monitor,
+    events,
+    trustAnchorDir: trustAnchorDirOf(config.dataDir),
+    saveDefaultReader: (reader) => changeSettings(settingsChangeDeps, { readerName: reader }),
+    now,
+  });
   const auditChannels = adminOnlyAcknowledge(auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping, actor }), session);
   const handlers: Handlers = {
     ...appHandlers(effective),
@@ -134,14 +151,14 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
       trainingAccount: world?.account ?? null,
       events,
     }),
-    ...cardHandlers({ monitor, events, trustAnchorDir: trustAnchorDirOf(config.dataDir), now }),
+    ...cardChannels,
     ...checkHandlers({ checks, events }),
     ...historyHandlers({ records, staff }),
     ...trainingHandlers({ world, card: training, events }),
     ...auditChannels,
     ...localData,
     ...settingsChanges,
-    ...adminOnly({ ...localData, ...settingsChanges, ...auditChannels }, session, staff),
+    ...adminOnly({ ...localData, ...settingsChanges, ...auditChannels, ...cardChannels }, session, staff),
     'setup.discardAfterKeyLoss': () => Promise.reject(keyNotLost()),
   };
 

@@ -1,6 +1,7 @@
 /**
  * The card channels: the readers the monitor sees, the status of the card on one of them, the
- * default reader, and reader/card changes pushed as events. Nothing here touches a PIN; a status
+ * default reader (kept in the settings, so it outlives a restart), and reader/card changes pushed
+ * as events. Nothing here touches a PIN; a status
  * read spends no try. Until the host is composed with a reader monitor, every call says the card
  * service is not available instead of falling back to anything.
  */
@@ -22,6 +23,8 @@ export interface CardHandlerDeps {
   readonly events: EventHub;
   /** J-LIS CA certificates, read at each status so an updated folder needs no restart. */
   readonly trustAnchorDir: string;
+  /** Keeps the chosen reader as settings.readerName; the monitor follows the saved setting. */
+  readonly saveDefaultReader: (reader: string) => unknown;
   readonly now?: () => Date;
 }
 
@@ -76,10 +79,10 @@ export function cardHandlers(deps: CardHandlerDeps): Pick<Handlers, CardChannel>
         await transport.close();
       }
     },
-    'card.setDefaultReader': ({ reader }) => {
+    'card.setDefaultReader': async ({ reader }) => {
       const m = readers();
       if (!m.readers().some((r) => r.name === reader)) throw CardErrors.noReader(`no reader named ${reader.slice(0, 80)}`);
-      m.defaultReader = reader;
+      await deps.saveDefaultReader(reader);
       return { reader };
     },
   };

@@ -36,10 +36,19 @@ async function host(card = new VirtualMyNumberCard({ authPinTries: 2 })) {
   const events = new EventHub();
   const seen: WireEvent[] = [];
   events.subscribe((e) => seen.push(e));
-  const handlers = cardHandlers({ monitor, events, trustAnchorDir: anchors });
+  const saved: string[] = [];
+  const handlers = cardHandlers({
+    monitor,
+    events,
+    trustAnchorDir: anchors,
+    saveDefaultReader: (reader) => {
+      saved.push(reader);
+      monitor!.defaultReader = reader;
+    },
+  });
   monitor.start();
   await until(() => monitor!.readers().length === 2);
-  return { fake, card, handlers, seen };
+  return { fake, card, handlers, seen, saved };
 }
 
 async function until(check: () => boolean): Promise<void> {
@@ -69,12 +78,13 @@ describe('card channels', () => {
     expect(JSON.stringify(seen)).not.toMatch(/pin|atr/i);
   });
 
-  it('says no-card for an empty reader and keeps a chosen default reader', async () => {
-    const { handlers } = await host();
+  it('says no-card for an empty reader and saves a chosen default reader, refusing one that is not attached', async () => {
+    const { handlers, saved } = await host();
     expect(await handlers['card.status']({ reader: OTHER }, context)).toEqual({ kind: 'no-card', reader: OTHER });
     expect(await handlers['card.setDefaultReader']({ reader: OTHER }, context)).toEqual({ reader: OTHER });
     expect((await handlers['card.readers']({}, context)).readers.find((r) => r.isDefault)!.name).toBe(OTHER);
     await expect(Promise.resolve().then(() => handlers['card.setDefaultReader']({ reader: 'Gone Reader' }, context))).rejects.toMatchObject({ code: 'NO_READER' });
+    expect(saved).toEqual([OTHER]);
   });
 
   it('reports a card that is not a My Number card', async () => {
@@ -85,9 +95,10 @@ describe('card channels', () => {
   });
 
   it('answers every call with CARD_SERVICE_DOWN when the host has no reader monitor', async () => {
-    const handlers = cardHandlers({ monitor: null, events: new EventHub(), trustAnchorDir: anchors });
+    const handlers = cardHandlers({ monitor: null, events: new EventHub(), trustAnchorDir: anchors, saveDefaultReader: () => expect.unreachable() });
     await expect(Promise.resolve().then(() => handlers['card.readers']({}, context))).rejects.toMatchObject({ code: 'CARD_SERVICE_DOWN' });
     await expect(Promise.resolve().then(() => handlers['card.status']({}, context))).rejects.toMatchObject({ code: 'CARD_SERVICE_DOWN' });
+    await expect(Promise.resolve().then(() => handlers['card.setDefaultReader']({ reader: READER }, context))).rejects.toMatchObject({ code: 'CARD_SERVICE_DOWN' });
   });
 });
 
