@@ -3,12 +3,16 @@
  * `npm run web` (研修モード: the consent gateway simulator refuses a wrong activation code as the
  * real one would). Nothing of the cart is reachable before set-up and an unlock.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
-import { ADMIN, tapOnPad, unlockOnScreen } from './sign-in';
+import { KEY_FILE_NAME } from '../../main/store/secret-protector';
+import { ADMIN, setUpThroughBridge, tapOnPad, unlockOnScreen } from './sign-in';
 
 let web: WebProcess;
 let browser: Browser;
@@ -136,3 +140,31 @@ describe('unlock and lock', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('a lost OS key', () => {
+  it('explains what re-activation deletes, and only after it is confirmed starts set-up again', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'onshi-key-lost-'));
+    let cart = await startWebProcess({}, { dataDir: dir });
+    try {
+      await page.goto(cart.url);
+      await setUpThroughBridge(page);
+      await cart.stop();
+      // As when Windows' password is reset: the key that protects the saved data is gone.
+      rmSync(path.join(dir, KEY_FILE_NAME));
+      cart = await startWebProcess({}, { dataDir: dir });
+      await page.goto(cart.url);
+      await page.getByRole('heading', { name: '保存データを読み出せません' }).waitFor();
+      expect(await page.getByTestId('key-lost-message').textContent()).toContain('再アクティベーション');
+      const discard = page.getByRole('button', { name: '消去して初期設定をやり直す' });
+      expect(await discard.isDisabled()).toBe(true);
+      await accessibleAndSaved('key-lost');
+      await page.getByRole('checkbox', { name: /初期設定からやり直すことを確認しました/ }).check();
+      await discard.click();
+      await page.getByRole('heading', { name: '利用規約' }).waitFor();
+    } finally {
+      await cart.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+

@@ -16,9 +16,10 @@ export interface WebProcess {
   stop(): Promise<void>;
 }
 
-export async function startWebProcess(env: NodeJS.ProcessEnv = {}): Promise<WebProcess> {
+/** A fresh data folder each time, or the given one (kept on stop: the test that gave it owns it). */
+export async function startWebProcess(env: NodeJS.ProcessEnv = {}, options: { dataDir?: string } = {}): Promise<WebProcess> {
   const root = path.resolve(__dirname, '..', '..');
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'onshi-e2e-'));
   const child = spawn(process.execPath, [path.join(root, 'out', 'node', 'web.js'), '--port', '0', '--json', '--data-dir', dataDir], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -39,7 +40,7 @@ export async function startWebProcess(env: NodeJS.ProcessEnv = {}): Promise<WebP
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

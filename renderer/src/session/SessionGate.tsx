@@ -6,6 +6,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { TrainingControls } from '../components/TrainingControls';
 import { call } from '../ipc/onshi';
 import type { ActivationForm, ActivationOutcome } from '../screens/ActivationStep';
+import { KeyLostScreen } from '../screens/KeyLostScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { UnlockScreen } from '../screens/UnlockScreen';
 import { useActivityReport } from './useActivityReport';
@@ -69,8 +70,15 @@ function SignedInBar({ clerk }: { clerk: NonNullable<SessionState['current']> })
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { state, error } = useSession();
+  const { state, error, replace } = useSession();
   useActivityReport(Boolean(state?.current));
+  if (error?.code === 'STORE_KEY_LOST') {
+    return (
+      <SignedOut>
+        <KeyLostScreen error={error} onDiscard={async () => replace(await call('setup.discardAfterKeyLoss', { confirm: true }))} />
+      </SignedOut>
+    );
+  }
   if (error) return <ErrorPanel error={error} />;
   if (!state) {
     return (

@@ -6,7 +6,7 @@ import { call, toOnshiError, useOnshiEvent, type OnshiError } from '../ipc/onshi
  * Who may use the cart right now, as the services host sees it: read once, then kept current by the
  * host's `session.changed` event (unlock, lock, the idle lock, staff added, activation).
  */
-export function useSession(): { state?: SessionState; error?: OnshiError } {
+export function useSession(): { state?: SessionState; error?: OnshiError; replace(state: SessionState): void } {
   const [state, setState] = useState<SessionState>();
   const [error, setError] = useState<OnshiError>();
   useEffect(() => {
@@ -20,5 +20,10 @@ export function useSession(): { state?: SessionState; error?: OnshiError } {
     };
   }, []);
   useOnshiEvent('session.changed', useCallback((s: SessionState) => setState(s), []));
-  return { state, error };
+  /** A call that answers with the session (re-activation after a lost key) replaces what failed to load. */
+  const replace = useCallback((s: SessionState) => {
+    setError(undefined);
+    setState(s);
+  }, []);
+  return { state, error, replace };
 }
