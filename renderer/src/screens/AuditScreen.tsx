@@ -14,13 +14,15 @@ type AuditRow = ResponseOf<'audit.find'>['rows'][number];
 type AuditPatientQuery = Record<(typeof QUERY_FIELDS)[number], string>;
 
 export interface AuditScreenProps {
+  /** Where the log goes (the hospital's collector) and how far it got; null while loading. */
+  shipping: ResponseOf<'audit.shipping'> | null;
   onVerify(): Promise<AuditVerifyResult>;
   onFind(query: RequestOf<'audit.find'>): Promise<readonly AuditRow[]>;
 }
 
 
 /** For administrators: verify the chain, find who touched a patient's records, export the log. */
-export function AuditScreen({ onVerify, onFind }: AuditScreenProps) {
+export function AuditScreen({ shipping, onVerify, onFind }: AuditScreenProps) {
   const { t } = useTranslation();
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [query, setQuery] = useState<AuditPatientQuery>({ insurer: '', symbol: '', number: '', branch: '', birthdate: '' });
@@ -35,6 +37,10 @@ export function AuditScreen({ onVerify, onFind }: AuditScreenProps) {
   return (
     <section className="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('audit.title')}</h2>
+      <h3>{t('audit.shippingTitle')}</h3>
+      <p role="status" data-testid="audit-shipping">
+        {shipping ? shipping.message : '—'}
+      </p>
       <h3>{t('audit.verifyTitle')}</h3>
       <button type="button" className="button button-primary" onClick={() => void attempt(async () => setVerify(await onVerify()))}>
         {t('audit.verify')}

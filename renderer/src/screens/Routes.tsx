@@ -82,5 +82,6 @@ export function JobsRoute() {
 }
 
 export function AuditRoute() {
-  return <AuditScreen onVerify={() => call('audit.verify', { full: false })} onFind={async (query) => (await call('audit.find', query)).rows} />;
+  const shipping = useLoaded(useCallback(() => call('audit.shipping', {}), [])).value ?? null;
+  return <AuditScreen shipping={shipping} onVerify={() => call('audit.verify', { full: false })} onFind={async (query) => (await call('audit.find', query)).rows} />;
 }
