@@ -121,13 +121,20 @@ function buildShim(): string {
   return SHIM_SO;
 }
 
+export interface PcscdOptions {
+  /** pcscd's own logging flags, e.g. ['--debug', '--apdu'] for a test that reads what pcscd records. */
+  readonly logFlags?: readonly ('--debug' | '--info' | '--apdu')[];
+  /** Where pcscd's output goes instead of the harness log. */
+  readonly logFile?: string;
+}
+
 /** Starts pcscd (ours) in its own session, with the shim when the state says so. */
-export async function startPcscd(): Promise<void> {
+export async function startPcscd(options: PcscdOptions = {}): Promise<void> {
   const state = readState();
   if (pcscdReady()) return;
-  const log = openSync(LOG_FILE, 'a');
+  const log = openSync(options.logFile ?? LOG_FILE, 'a');
   const env = { ...process.env, ONSHI_PCSCD_HARNESS: '1', ...(state.shim ? { LD_PRELOAD: SHIM_SO } : {}) };
-  const child = spawn('pcscd', ['--foreground'], { detached: true, stdio: ['ignore', log, log], env });
+  const child = spawn('pcscd', ['--foreground', ...(options.logFlags ?? [])], { detached: true, stdio: ['ignore', log, log], env });
   child.unref();
   if (child.pid === undefined) throw new Error('pcscd harness: could not start pcscd');
   writeState({ ...state, pid: child.pid });
@@ -147,9 +154,9 @@ export async function stopPcscd(): Promise<void> {
   await waitFor(() => !existsSync('/run/pcscd/pcscd.comm') || !pcscdReady(), 5_000, 'pcscd did not stop');
 }
 
-export async function restartPcscd(): Promise<void> {
+export async function restartPcscd(options: PcscdOptions = {}): Promise<void> {
   await stopPcscd();
-  await startPcscd();
+  await startPcscd(options);
 }
 
 /** Median round trip of a SELECT through pcscd + vpcd to a virtual card, in ms. */
