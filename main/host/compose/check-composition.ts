@@ -1,6 +1,9 @@
 /**
  * The check service of this installation, built on first use: a check needs an activated device
  * (its credential) and the configured endpoints, which set-up provides after the host started.
+ * Once the device is activated the host builds it without starting a check, because the service
+ * is what sends the work earlier checks queued offline, and that work must not wait for the next
+ * check (it may be days away, or the cart restarted meanwhile).
  * In 研修モード the ports are the simulators'; otherwise only real ones, checked by the service.
  */
 import type { AuditLog } from '../../audit/audit-log';
@@ -41,8 +44,16 @@ function buildCheckService(deps: CheckDeps): CheckService {
   return createCheckService({ ports, trainingMode: deps.trainingMode, ...(deps.now ? { now: deps.now } : {}) });
 }
 
-/** A CheckService that is assembled when the first check starts; listeners attach either way. */
-export function lazyCheckService(deps: CheckDeps): CheckService {
+export interface HostCheckService extends CheckService {
+  /**
+   * Builds the service now, so its queued work goes out; starts no check. Until the endpoints are
+   * configured it cannot be built: the first check then says what is missing, as it always did.
+   */
+  sendQueuedWork(): void;
+}
+
+/** A CheckService that is assembled when the first check starts or queued work is due; listeners attach either way. */
+export function lazyCheckService(deps: CheckDeps): HostCheckService {
   let service: CheckService | null = null;
   const listeners = new Set<(view: CheckView) => void>();
   const built = (): CheckService => {
@@ -65,6 +76,13 @@ export function lazyCheckService(deps: CheckDeps): CheckService {
       };
     },
     ended: (): Promise<CheckSummary> => built().ended(),
+    sendQueuedWork() {
+      try {
+        built();
+      } catch {
+        // Not configured yet (see above); nothing is lost, the jobs stay in the queue.
+      }
+    },
     close: () => service?.close(),
   };
 }

@@ -116,6 +116,12 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     trainingMode,
     now,
   });
+  // Work queued offline goes out once the device can reach OQS: at start, after set-up, and after a
+  // settings change (the terminal folder may only now be configured), not only at the next check.
+  const sendQueuedWork = () => {
+    if (device.read().state === 'activated') checks.sendQueuedWork();
+  };
+  sendQueuedWork();
   const records = new CheckRecords(opened, now);
   const stopHistory = keepCheckHistory({ checks, records, session, now });
 
@@ -130,6 +136,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     now,
     applied: (saved) => {
       monitor.defaultReader = saved.readerName ?? undefined;
+      sendQueuedWork();
     },
   };
   const settingsChanges = settingsChangeHandlers(settingsChangeDeps);
@@ -141,16 +148,22 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     now,
   });
   const auditChannels = adminOnlyAcknowledge(auditHandlers({ audit: { store: opened, log: auditLog, close: () => undefined }, shipping, actor }), session);
+  const sessionChannels = sessionHandlers({
+    session,
+    staff,
+    activation,
+    idleLockSeconds: () => settings().idleLockSeconds,
+    trainingAccount: world?.account ?? null,
+    events,
+  });
   const handlers: Handlers = {
     ...appHandlers(effective),
-    ...sessionHandlers({
-      session,
-      staff,
-      activation,
-      idleLockSeconds: () => settings().idleLockSeconds,
-      trainingAccount: world?.account ?? null,
-      events,
-    }),
+    ...sessionChannels,
+    'setup.activate': async (request, context) => {
+      const state = await sessionChannels['setup.activate'](request, context);
+      sendQueuedWork();
+      return state;
+    },
     ...cardChannels,
     ...checkHandlers({ checks, events }),
     ...historyHandlers({ records, staff }),
