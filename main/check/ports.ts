@@ -7,6 +7,7 @@
  * simulator, so a check can prove it never runs on a simulator when a real endpoint is configured.
  * A port rejects with an AppError whose code is one of those in ./errors (adapters translate).
  */
+import type { QualificationView } from '../contract/channels/check';
 import type { AuditEvent } from '../audit/events';
 import type { AlternateRouteReason, CareSettingId } from './care-settings';
 import type { ConsentEnteredBy, ConsentItem } from './consent-items';
@@ -57,22 +58,8 @@ export interface ConsentRegistration {
   prescriptionIssue: PrescriptionIssue | null;
 }
 
-/** 資格情報, named after the OQS result elements (ResultOfQualificationConfirmation). */
-export interface Qualification {
-  QualificationValidity: string;
-  Name: string;
-  NameKana?: string;
-  Birthdate: string;
-  Sex1?: string;
-  InsurerNumber: string;
-  InsurerName?: string;
-  InsuredCardSymbol?: string;
-  InsuredIdentificationNumber: string;
-  InsuredBranchNumber?: string;
-  PersonalFamilyClassification?: string;
-  InsuredCardExpirationDate?: string;
-  InsuredPartialContributionRatio?: string;
-}
+/** 資格情報: the OQS result elements the clerk reads, and what the app reads out of the groups. */
+export type Qualification = QualificationView;
 
 /**
  * Per consent item: OQS `…ConsFlg` (0 なし, 1 あり, 2 期限切れ, 3 取得困難) and `…AvailableTime` as ISO 8601

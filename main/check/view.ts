@@ -71,21 +71,7 @@ export function checkView(snapshot: SnapshotFrom<CheckMachine>): CheckView {
       c.result && q
         ? {
             source: c.result.registrationId === null ? 'reinquiry' : 'consent',
-            qualification: {
-              QualificationValidity: q.QualificationValidity,
-              Name: q.Name,
-              NameKana: q.NameKana,
-              Birthdate: q.Birthdate,
-              Sex1: q.Sex1,
-              InsurerNumber: q.InsurerNumber,
-              InsurerName: q.InsurerName,
-              InsuredCardSymbol: q.InsuredCardSymbol,
-              InsuredIdentificationNumber: q.InsuredIdentificationNumber,
-              InsuredBranchNumber: q.InsuredBranchNumber,
-              PersonalFamilyClassification: q.PersonalFamilyClassification,
-              InsuredCardExpirationDate: q.InsuredCardExpirationDate,
-              InsuredPartialContributionRatio: q.InsuredPartialContributionRatio,
-            },
+            qualification: { ...q },
             consent: c.result.consentStatus.map((s) => ({
               item: s.item,
               label: CONSENT_ITEM_INFO[s.item].label,

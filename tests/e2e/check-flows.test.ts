@@ -84,6 +84,8 @@ describe('a check from the care setting to the result', () => {
     await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
     await typePin(PIN);
     await expectPatientResult();
+    expect(await page.getByTestId('q-address').textContent()).toContain(PATIENT.Address);
+    expect(await page.getByTestId('q-ratio').textContent()).toMatch(/^\d割（.+）/);
     await accessibleAndSaved('pin-result');
     await finishCheck();
   });

@@ -18,7 +18,13 @@ const QUALIFICATION = {
   InsuredBranchNumber: '01',
   PersonalFamilyClassification: '1',
   InsuredCardExpirationDate: '20270331',
-  InsuredPartialContributionRatio: '030',
+  NameOfOther: '厚労　タロウ',
+  Address: '東京都千代田区霞が関１－２－２',
+  PostNumber: '100-8916',
+  burden: { percent: 30, source: 'derived' as const, basis: '一般' as const, needsConfirmation: false },
+  limitCertificate: { classification: '限度額適用認定証', validFrom: '20260401', validUntil: '20270731' },
+  specificDiseases: [{ category: '人工透析を要する慢性腎不全', selfPay: '10000', validFrom: '20250401' }],
+  medicalTickets: [],
 };
 
 const BASE: CheckView = {

@@ -9,6 +9,7 @@ import { toOqsTime } from '../../oqs/consent/oqs-time';
 import { ALTERNATE_ROUTE_REASONS, type CareSettingId } from '../care-settings';
 import { CONSENT_ITEM_INFO, type ConsentItem } from '../consent-items';
 import { failureKind } from '../errors';
+import { qualificationView } from '../qualification-view';
 import type { ConsentGatewayPort, ConsentRegistration, IdentityProof, PortOrigin, QualificationResult } from '../ports';
 
 export interface ConsentGatewayAdapterOptions {
@@ -28,25 +29,11 @@ const ITEM_BY_ELEMENT = Object.fromEntries(
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-function toQualificationResult(outcome: ConsentOutcome): QualificationResult {
+function toQualificationResult(outcome: ConsentOutcome, treatmentDate: string): QualificationResult {
   const record = outcome.answer.ResultList.ResultOfQualificationConfirmation[0]!;
   return {
     registrationId: outcome.answer.ConsentRegistrationId,
-    qualification: {
-      QualificationValidity: outcome.answer.QualificationValidity,
-      Name: record.Name,
-      NameKana: record.NameKana,
-      Birthdate: record.Birthdate,
-      Sex1: record.Sex1,
-      InsurerNumber: record.InsurerNumber,
-      InsurerName: record.InsurerName,
-      InsuredCardSymbol: record.InsuredCardSymbol,
-      InsuredIdentificationNumber: record.InsuredIdentificationNumber,
-      InsuredBranchNumber: record.InsuredBranchNumber,
-      PersonalFamilyClassification: record.PersonalFamilyClassification,
-      InsuredCardExpirationDate: record.InsuredCardExpirationDate,
-      InsuredPartialContributionRatio: record.InsuredPartialContributionRatio,
-    },
+    qualification: qualificationView(record, outcome.answer.QualificationValidity, treatmentDate),
     consentStatus: outcome.items.map((i) => ({
       item: ITEM_BY_ELEMENT[i.item],
       consFlg: i.consented ? '1' : '0',
@@ -128,7 +115,7 @@ export function consentGatewayAdapter(options: ConsentGatewayAdapterOptions): Co
           IdentityVerification: await verification(registration.identity),
           ...(registration.prescriptionIssue === null ? {} : { PrescriptionIssueSelect: registration.prescriptionIssue === 'electronic' ? '1' : '2' }),
         });
-        return toQualificationResult(outcome);
+        return toQualificationResult(outcome, registration.treatmentDate);
       }),
     cancelConsent: (request) =>
       tracked(async () => {

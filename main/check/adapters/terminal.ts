@@ -6,6 +6,7 @@ import { AppError } from '../../contract/errors';
 import type { TerminalClient } from '../../oqs/terminal/client';
 import type { QualificationRecord } from '../../oqs/terminal/elements';
 import { CONSENT_ITEMS, CONSENT_ITEM_INFO } from '../consent-items';
+import { qualificationView } from '../qualification-view';
 import type { ConsentStatus, InsuranceIdentifiers, PortOrigin, QualificationResult, TerminalPort } from '../ports';
 
 const CONS_FLAGS = new Set(['0', '1', '2', '3']);
@@ -39,27 +40,17 @@ export function terminalAdapter(client: TerminalClient, origin: PortOrigin): Ter
   });
   return {
     origin,
-    async reinquire({ identifiers }): Promise<QualificationResult> {
+    async reinquire({ identifiers, treatmentDate }): Promise<QualificationResult> {
       const { answer } = await client.confirm('homeVisitQualification', { ...search(identifiers), Birthdate: identifiers.Birthdate });
       const record = answer.body.ResultList?.[0];
       if (!record?.Name || !record.InsurerNumber || !record.InsuredIdentificationNumber || !record.Birthdate) throw noQualification();
       return {
         registrationId: null,
-        qualification: {
-          QualificationValidity: answer.body.QualificationValidity ?? '',
-          Name: record.Name,
-          NameKana: record.NameKana,
-          Birthdate: record.Birthdate,
-          Sex1: record.Sex1,
-          InsurerNumber: record.InsurerNumber.trim(),
-          InsurerName: record.InsurerName,
-          InsuredCardSymbol: record.InsuredCardSymbol,
-          InsuredIdentificationNumber: record.InsuredIdentificationNumber,
-          InsuredBranchNumber: record.InsuredBranchNumber,
-          PersonalFamilyClassification: record.PersonalFamilyClassification,
-          InsuredCardExpirationDate: record.InsuredCardExpirationDate,
-          InsuredPartialContributionRatio: record.InsuredPartialContributionRatio,
-        },
+        qualification: qualificationView(
+          { ...record, Name: record.Name, Birthdate: record.Birthdate, InsurerNumber: record.InsurerNumber, InsuredIdentificationNumber: record.InsuredIdentificationNumber },
+          answer.body.QualificationValidity ?? '',
+          treatmentDate,
+        ),
         consentStatus: consentStatusOf(record),
       };
     },

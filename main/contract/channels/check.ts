@@ -108,8 +108,38 @@ export const QualificationViewSchema = z
     PersonalFamilyClassification: OqsText.optional(),
     InsuredCardExpirationDate: OqsText.optional(),
     InsuredPartialContributionRatio: OqsText.optional(),
+    NameOfOther: OqsText.optional(),
+    NameOfOtherKana: OqsText.optional(),
+    Address: OqsText.optional(),
+    PostNumber: OqsText.optional(),
+    // Below, what the app reads out of the OQS groups for the clerk (labels from the code lists).
+    /** 一部負担金割合: OQS's for 後期高齢者 and 高齢受給者, derived from age otherwise, with the basis. */
+    burden: z.object({
+      percent: z.number().int().nullable(),
+      source: z.enum(['oqs', 'derived']),
+      basis: z.enum(['後期高齢', '高齢受給者', '70歳以上75歳未満', '未就学', '一般', '医療扶助']),
+      /** Check it against the patient's 受給者証 (現役並み所得 and the like only OQS or the certificate know). */
+      needsConfirmation: z.boolean(),
+    }),
+    /** 限度額適用認定証 (the patient consented to its provision). */
+    limitCertificate: z.object({ classification: OqsText, validFrom: OqsText.optional(), validUntil: OqsText.optional() }).nullable(),
+    /** 特定疾病療養受療証: the disease and the monthly cap. */
+    specificDiseases: z.array(z.object({ category: OqsText, selfPay: OqsText.optional(), validFrom: OqsText.optional(), validUntil: OqsText.optional() })),
+    /** 医療扶助: the 医療券・調剤券 on record. */
+    medicalTickets: z.array(
+      z.object({
+        type: OqsText,
+        issueNumber: OqsText.optional(),
+        treatmentMonth: OqsText.optional(),
+        validFrom: OqsText.optional(),
+        validUntil: OqsText.optional(),
+        selfPayAmount: OqsText.optional(),
+        institution: OqsText.optional(),
+      }),
+    ),
   })
   .strict();
+export type QualificationView = z.infer<typeof QualificationViewSchema>;
 
 export const CheckViewSchema = z
   .object({

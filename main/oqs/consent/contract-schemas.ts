@@ -3,6 +3,7 @@
  * every answer against them and the simulator checks every request, so the two cannot drift apart.
  */
 import { z } from 'zod';
+import { ELDERLY_RECIPIENT, LIMIT_APPLICATION, MEDICAL_TICKET, SPECIFIC_DISEASE } from '../terminal/elements';
 
 const digits = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`));
 export const OqsDate = digits(8);
@@ -136,6 +137,11 @@ const consentElements = Object.fromEntries(CONSENT_ITEMS.flatMap((item) => [
   [`${item}AvailableTime`, OqsTime.optional()],
 ])) as Record<`${ConsentItem}${'ConsFlg' | 'ConsTime' | 'AvailableTime'}`, z.ZodOptional<z.ZodString>>;
 
+/** A group of OQS text elements, every one optional (the element names of main/oqs/terminal/elements). */
+function textGroup<const N extends readonly string[]>(names: N) {
+  return z.object(Object.fromEntries(names.map((n) => [n, z.string().max(200).optional()])) as { [K in N[number]]: z.ZodOptional<z.ZodString> });
+}
+
 /** The qualification as OQS answers it (reference/oqs-interface.md §2), without the consent elements. */
 export const QualificationRecord = z.object({
   InsuredCardClassification: z.string(),
@@ -152,6 +158,15 @@ export const QualificationRecord = z.object({
   InsuredCardExpirationDate: OqsDate.optional(),
   InsuredPartialContributionRatio: z.string().optional(),
   InsurerName: z.string(),
+  NameOfOther: z.string().optional(),
+  NameOfOtherKana: z.string().optional(),
+  Address: z.string().optional(),
+  PostNumber: z.string().optional(),
+  PreschoolClassification: z.enum(['1']).optional(),
+  ElderlyRecipientCertificateInfo: textGroup(ELDERLY_RECIPIENT).optional(),
+  LimitApplicationCertificateRelatedInfo: textGroup(LIMIT_APPLICATION).optional(),
+  SpecificDiseasesCertificateList: z.array(textGroup(SPECIFIC_DISEASE)).max(10).optional(),
+  PublicExpenseResultList: z.array(textGroup(MEDICAL_TICKET)).max(20).optional(),
 });
 export type QualificationRecord = z.infer<typeof QualificationRecord>;
 

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../main/contract/errors';
+import { qualificationView } from '../../../main/check/qualification-view';
 import { AuditEventSchema, type AuditEvent } from '../../../main/audit/events';
 import type {
   AuditPort,
@@ -139,18 +140,21 @@ export class FakeCard implements CardSessionPort {
 export function sampleResult(registrationId: string | null): QualificationResult {
   return {
     registrationId,
-    qualification: {
-      QualificationValidity: '1',
-      Name: '研修　花子',
-      NameKana: 'ｹﾝｼｭｳ ﾊﾅｺ',
-      Birthdate: '19500102',
-      Sex1: '2',
-      InsurerNumber: '06139998',
-      InsurerName: '研修健保',
-      InsuredCardSymbol: '7001',
-      InsuredIdentificationNumber: '5678',
-      InsuredBranchNumber: '01',
-    },
+    qualification: qualificationView(
+      {
+        Name: '研修　花子',
+        NameKana: 'ｹﾝｼｭｳ ﾊﾅｺ',
+        Birthdate: '19500102',
+        Sex1: '2',
+        InsurerNumber: '06139998',
+        InsurerName: '研修健保',
+        InsuredCardSymbol: '7001',
+        InsuredIdentificationNumber: '5678',
+        InsuredBranchNumber: '01',
+      },
+      '1',
+      '2026-11-25',
+    ),
     consentStatus: [
       { item: 'diagnosis', consFlg: '1', availableUntil: '2026-11-26T23:59:00+09:00' },
       { item: 'medication', consFlg: '0', availableUntil: null },

@@ -124,11 +124,31 @@ describe('the check screens, one per machine state', () => {
       ['保険者名称', '研修健康保険組合'],
       ['記号・番号・枝番', '1234・5678910・01'],
       ['本人・家族', '本人'],
-      ['負担割合', '3割（保険者の登録情報）'],
+      ['通称', '厚労 タロウ'],
+      ['住所', '〒100-8916 東京都千代田区霞が関１－２－２'],
+      ['負担割合', '3割（一般）'],
       ['有効期限', '令和9年3月31日（2027年）'],
+      ['限度額適用', '限度額適用認定証（令和9年7月31日（2027年）まで）'],
+      ['特定疾病', '人工透析を要する慢性腎不全（自己負担限度額 月10,000円）'],
     ]) expect(text).toContain(`${label} ${value}`);
+    // No 医療扶助 tickets for this patient: the row is left out rather than shown empty.
+    expect(text).not.toContain('医療券');
     expect(text).toContain('薬剤情報 同意あり 令和8年11月26日（2026年） 23:59');
     expect(text).toContain('照会番号');
+  });
+
+  it('reads the burden ratio with its basis: OQS\'s for 後期高齢者, the tickets for 医療扶助, a certificate check for 70–74', async () => {
+    const q = viewAt('result').result!.qualification;
+    const at = async (burden: typeof q.burden, extra: Partial<typeof q> = {}) =>
+      textOf(await screenAt('result', { result: { ...viewAt('result').result!, qualification: { ...q, burden, ...extra } } }));
+    expect(await at({ percent: 10, source: 'oqs', basis: '後期高齢', needsConfirmation: false })).toContain('負担割合 1割（後期高齢者医療）');
+    expect(await at({ percent: 20, source: 'derived', basis: '70歳以上75歳未満', needsConfirmation: true })).toContain('負担割合 2割（70歳以上75歳未満）。受給者証でもご確認ください');
+    const assistance = await at(
+      { percent: null, source: 'oqs', basis: '医療扶助', needsConfirmation: false },
+      { medicalTickets: [{ type: '医療券', issueNumber: '0001', validFrom: '20261101', validUntil: '20261130', selfPayAmount: '0' }] },
+    );
+    expect(assistance).toContain('負担割合 医療扶助（医療券の本人支払額をご確認ください）');
+    expect(assistance).toContain('医療扶助（医療券・調剤券） 医療券 交付番号0001 令和8年11月1日（2026年）〜令和8年11月30日（2026年） 本人支払額0円');
   });
 
   it('on a network failure says what to do next, with the code, retry and the official fallbacks', async () => {

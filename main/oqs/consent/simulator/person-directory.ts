@@ -49,6 +49,12 @@ function qualificationOf(p: PopulationPerson, today: string): QualificationRecor
     ...optional('InsuredCardExpirationDate'),
     ...optional('InsuredPartialContributionRatio'),
     InsurerName: p.InsurerName,
+    ...optional('Address'),
+    ...optional('PostNumber'),
+    ...optional('PreschoolClassification'),
+    ...optional('ElderlyRecipientCertificateInfo'),
+    ...optional('SpecificDiseasesCertificateList'),
+    ...optional('PublicExpenseResultList'),
   } as QualificationRecord;
 }
 
