@@ -8,7 +8,7 @@
  * Always run card suites under `flock /tmp/pcscd.lock`.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { smartcardBinding } from '../../native/pcsc/binding';
@@ -135,6 +135,8 @@ export async function startPcscd(options: PcscdOptions = {}): Promise<void> {
   const log = openSync(options.logFile ?? LOG_FILE, 'a');
   const env = { ...process.env, ONSHI_PCSCD_HARNESS: '1', ...(state.shim ? { LD_PRELOAD: SHIM_SO } : {}) };
   const child = spawn('pcscd', ['--foreground', ...(options.logFlags ?? [])], { detached: true, stdio: ['ignore', log, log], env });
+  // pcscd has its own copy of the descriptor; ours would stay open for every restart of a run.
+  closeSync(log);
   child.unref();
   if (child.pid === undefined) throw new Error('pcscd harness: could not start pcscd');
   writeState({ ...state, pid: child.pid });
