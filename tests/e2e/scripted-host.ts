@@ -13,7 +13,7 @@ const SCRIPT = `(() => {
   const clerk = { id: 1, displayName: '佐藤 花子', role: 'clerk' };
   const session = {
     device: { state: 'activated', institutionCode: '1310123458', userId: 'cart01' },
-    staff: [{ ...clerk, locked: false }],
+    staff: [{ id: 2, displayName: '管理 花子', role: 'admin', locked: false }, { ...clerk, locked: false }],
     current: clerk,
     lockCause: null,
     idleLockSeconds: 120,
@@ -37,7 +37,7 @@ const SCRIPT = `(() => {
       emit('check.state', { view: null });
       session.current = null;
       session.lockCause = 'idle';
-      emit('session.changed', session);
+      emit('session.changed', { ...session });
     },
     onStart(view) { state.startView = view; },
     reply(type, view) { state.replies[type] = view; },
