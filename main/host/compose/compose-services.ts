@@ -17,7 +17,7 @@ import { CartSession, SessionErrors } from '../../session/cart-session';
 import { CheckRecords } from '../../store/check-records';
 import { DeviceRecord } from '../../store/device';
 import type { StoreDatabase } from '../../store/database';
-import { readSettings, updateSettings } from '../../store/settings';
+import { readSettings } from '../../store/settings';
 import { StaffDirectory } from '../../store/staff';
 import { smartcardBinding } from '../../../native/pcsc/binding';
 import { ReaderMonitor } from '../../../native/pcsc/reader-monitor';
@@ -96,7 +96,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
   const device = new DeviceRecord(opened, now);
   const session = new CartSession({ staff, audit: auditLog, idleSeconds: () => settings().idleLockSeconds });
   const consentClient = () => consentClientFor(settings(), config.adapters, world);
-  const activation = new DeviceActivation({ device, audit: auditLog, consentClient, adoptInstitutionChoices: (choices) => updateSettings(opened, choices) });
+  const activation = new DeviceActivation({ device, audit: auditLog, consentClient, adoptInstitutionChoices: (choices) => changeSettings(settingsChangeDeps, choices) });
   const shipping = new AuditShipping({ store: opened, log: auditLog, now });
   await shipping.configure(readCollector(opened.db));
 

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, RequestOf, ResponseOf } from '../../../main/contract';
 import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
@@ -50,6 +51,14 @@ describe('composed services host (研修モード)', () => {
     expect(activated.device).toMatchObject({ state: 'activated', institutionCode: account.institutionCode, userId: 'cart01' });
     // The simulated 資格確認端末 has 手術情報 switched off: the cart takes that over, or the gateway would refuse every consent.
     expect((await call('settings.get', {})).enabledConsentItems).toEqual(['diagnosis', 'medication', 'checkup']);
+    // Adopted like any settings change: one audit row per changed value, by set-up.
+    const db = new BetterSqlite3(path.join(dir, 'onshi-cart.db'), { readonly: true });
+    try {
+      const changes = db.prepare("SELECT content FROM audit_log WHERE json_extract(content, '$.kind') = 'settings.change' ORDER BY seq").pluck().all() as string[];
+      expect(changes.map((c) => JSON.parse(c) as unknown)).toMatchObject([{ kind: 'settings.change', actor: 'setup', key: 'enabled-consent-items' }]);
+    } finally {
+      db.close();
+    }
     const withAdmin = await call('setup.addStaff', { displayName: '佐藤', role: 'admin', passcode: '2468' });
     expect(withAdmin.staff).toEqual([{ id: expect.any(Number), displayName: '佐藤', role: 'admin', locked: false }]);
   });
