@@ -53,8 +53,8 @@ export class DeviceActivation {
         userId: request.userId,
         credential: Buffer.from(JSON.stringify(credential), 'utf8'),
       });
-      this.deps.adoptInstitutionChoices(choices);
       this.deps.audit.append({ kind: 'device.activation', actor, outcome: 'ok', institutionCode: request.institutionCode });
+      this.deps.adoptInstitutionChoices(choices);
       return info;
     } catch (err) {
       const code = err instanceof AppError ? err.code : 'INTERNAL';

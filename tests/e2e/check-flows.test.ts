@@ -12,8 +12,8 @@ import { VirtualCardProcess } from '../harness/virtual-card-process';
 import { launchChromium, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
-import { startCheckToIdentity, stepOf } from './check-steps';
-import { ADMIN, setUpAndUnlock } from './sign-in';
+import { startCheckToCard, startCheckToIdentity, stepOf } from './check-steps';
+import { ADMIN, setUpAndUnlock, unlockOnScreen } from './sign-in';
 
 /** A person the simulator knows, with insurance use registered and a current qualification. */
 const PATIENT = trainingCardholder();
@@ -126,11 +126,11 @@ describe('a check from the care setting to the result', () => {
     await finishCheck();
   });
 
-  it('a card pulled before the PIN asks for it again, and the check goes on when it is back', async () => {
-    await insertCard();
-    await throughConsentAndCard();
-    await card!.pull();
-    await expect.poll(() => page.getByTestId('card-problem').textContent(), { timeout: 10_000 }).toContain('カードが外れました');
+  it('a card pulled in the middle of the read asks for it again, and the check goes on when it is back', async () => {
+    // The card leaves the reader during its third command (the certificate is being read).
+    await insertCard({ faults: { removeAtCommand: 3 } });
+    await startCheckToCard(page, web.origin);
+    await expect.poll(() => page.getByTestId('card-problem').textContent(), { timeout: 15_000 }).toContain('カードが外れました');
     await accessibleAndSaved('card-pulled');
     await card!.putBack();
     await expect.poll(step, { timeout: 15_000 }).toMatch(/^identity\./);
@@ -140,21 +140,27 @@ describe('a check from the care setting to the result', () => {
     await finishCheck();
   });
 
-  it('the network cut before the PIN shows the official fallbacks; back up, もう一度試す goes on to the result', async () => {
+  it('the network cut during the registration shows the official fallbacks; back up, もう一度試す reaches the result', async () => {
     await insertCard();
     await throughConsentAndCard();
+    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
+    await page.getByRole('heading', { name: '暗証番号を入力してください' }).waitFor();
+    // The PIN pad is up, so the challenge has come: the cut hits the consent registration itself.
     await page.getByRole('button', { name: '通信を切る（通信障害の練習）' }).click();
     await expect.poll(() => page.getByTestId('training-status').textContent()).toContain('切れています');
-    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
+    await page.keyboard.type(PIN);
     await expect.poll(step, { timeout: 15_000 }).toBe('interrupted');
     expect(await page.getByTestId('interruption-message').textContent()).toContain('接続できません');
     expect(await page.getByRole('button', { name: '「資格情報のお知らせ」で確認した' }).isVisible()).toBe(true);
     await accessibleAndSaved('offline');
     await page.getByRole('button', { name: '通信を戻す' }).click();
     await page.getByRole('button', { name: 'もう一度試す' }).click();
-    await expect.poll(step, { timeout: 15_000 }).toMatch(/^identity\./);
-    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
-    await typePin(PIN);
+    await expect.poll(step, { timeout: 15_000 }).toMatch(/^(identity\.|result)/);
+    if ((await step()) !== 'result') {
+      // Where the check resumes, the patient proves who they are again (nothing of the PIN is kept).
+      if ((await step()) === 'identity.choosing') await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
+      await typePin(PIN);
+    }
     await expectPatientResult();
     await finishCheck();
   });
@@ -173,12 +179,40 @@ describe('a check from the care setting to the result', () => {
     expect(await page.getByTestId('reference-table').textContent()).toContain(PATIENT.InsurerNumber);
   });
 
+  it('the idle lock with the result on screen clears the patient data; after unlocking it is gone', { timeout: 120_000 }, async () => {
+    const set = await page.evaluate(() =>
+      (window as unknown as { onshi: import('../../main/contract').OnshiApi }).onshi.invoke('settings.update', { idleLockSeconds: 30 }),
+    );
+    expect(set.ok).toBe(true);
+    // The next unlock counts with the new idle time.
+    await page.getByRole('button', { name: 'ロックする' }).click();
+    await unlockOnScreen(page);
+    await insertCard();
+    await throughConsentAndCard();
+    await page.getByRole('button', { name: '目視確認（職員が顔写真と照合）' }).click();
+    await page.getByRole('heading', { name: '目視確認' }).waitFor();
+    await page.keyboard.type(ADMIN.passcode);
+    await expectPatientResult();
+    // No input from here on: the host's idle timer ends the check and locks the cart.
+    await page.getByTestId('idle-locked').waitFor({ timeout: 45_000 });
+    expect(await page.textContent('body')).not.toContain(PATIENT.Name);
+    await accessibleAndSaved('idle-locked');
+    await unlockOnScreen(page);
+    await page.goto(`${web.origin}/#/check`);
+    await expect.poll(step).not.toBe('result');
+    expect(await page.textContent('body')).not.toContain(PATIENT.Name);
+    // Back to the usual idle time for the cases after this one.
+    await page.evaluate(() => (window as unknown as { onshi: import('../../main/contract').OnshiApi }).onshi.invoke('settings.update', { idleLockSeconds: 120 }));
+  });
+
   it("lists today's checks with the patient, the clerk and how each ended", async () => {
     await page.goto(`${web.origin}/#/today`);
     await page.getByTestId('today-table').waitFor();
     const rows = await page.getByTestId('today-table').locator('tbody tr').allTextContents();
     expect(rows.length).toBeGreaterThanOrEqual(6);
-    expect(rows.every((r) => r.includes(PATIENT.Name) && r.includes(ADMIN.name) && r.includes('資格確認済み'))).toBe(true);
+    expect(rows.every((r) => r.includes(PATIENT.Name) && r.includes(ADMIN.name))).toBe(true);
+    expect(rows.filter((r) => r.includes('操作がなく終了'))).toHaveLength(1);
+    expect(rows.filter((r) => r.includes('資格確認済み'))).toHaveLength(rows.length - 1);
     await accessibleAndSaved('today');
   });
 

@@ -20,12 +20,17 @@ export async function waitForStep(page: Page, pattern: RegExp, timeout = 15_000)
   return (await handle.jsonValue()) as string;
 }
 
-export async function startCheckToIdentity(page: Page, origin: string): Promise<void> {
+/** Up to the moment the consent is confirmed and the check turns to the card. */
+export async function startCheckToCard(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/#/check`);
   await page.getByRole('button', { name: '新しい資格確認を始める' }).click();
   await page.getByRole('radio', { name: /^往診/ }).check();
   await page.getByRole('button', { name: /次へ/ }).click();
   await page.getByRole('button', { name: 'すべて同意する' }).click();
   await page.getByRole('button', { name: '確定する' }).click();
+}
+
+export async function startCheckToIdentity(page: Page, origin: string): Promise<void> {
+  await startCheckToCard(page, origin);
   await waitForStep(page, /^identity\./);
 }

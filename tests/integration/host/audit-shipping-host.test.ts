@@ -11,9 +11,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reconcileCollectorLog } from '../../../main/audit/reconcile';
 import { main } from '../../../main/cli/index';
-import type { Channel, RequestOf, ResponseOf } from '../../../main/contract';
+import type { RequestOf } from '../../../main/contract';
 import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
 import { freePort, makeTestPki, RsyslogCollector } from '../audit/rsyslog-collector';
+import { channelCaller } from '../../helpers/host-calls';
 
 let dir: string;
 let dataDir: string;
@@ -22,11 +23,7 @@ let collector: RsyslogCollector;
 let caPem: string;
 let caFile: string;
 
-async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await host.table.dispatch(1, channel, request, { connectionId: 'test' });
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-  return reply.value as ResponseOf<C>;
-}
+const call = channelCaller(() => host);
 
 async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;

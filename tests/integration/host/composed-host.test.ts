@@ -8,17 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, RequestOf, ResponseOf } from '../../../main/contract';
 import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
+import { channelCaller } from '../../helpers/host-calls';
 
 let dir: string;
 let host: ServicesHost;
 
-async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await host.table.dispatch(1, channel, request, { connectionId: 'test' });
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-  return reply.value as ResponseOf<C>;
-}
+const call = channelCaller(() => host);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'onshi-composed-'));

@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, RequestOf, ResponseOf } from '../../../main/contract';
 import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
 import { FakePcsc } from '../../unit/pcsc/fake-pcsc';
+import { channelCaller } from '../../helpers/host-calls';
 
 const CONTACT = 'Contact Reader 0';
 const PASORI = 'Sony FeliCa Port/PaSoRi 4.0 0';
@@ -22,11 +22,7 @@ let host: ServicesHost;
 let adminId: number;
 let clerkId: number;
 
-async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await host.table.dispatch(1, channel, request, { connectionId: 'test' });
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-  return reply.value as ResponseOf<C>;
-}
+const call = channelCaller(() => host);
 
 /** Both readers attached, the contact reader first: with no default the monitor would take it. */
 async function startHost(): Promise<void> {

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, RequestOf, ResponseOf } from '../../../main/contract';
 import type { CheckView } from '../../../main/contract/channels/check';
 import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
 import { FakePcsc } from '../../unit/pcsc/fake-pcsc';
+import { channelCaller } from '../../helpers/host-calls';
 
 const ADMIN_PASSCODE = '2468';
 const REFERENCE = 'P-000777';
@@ -21,11 +21,7 @@ let dir: string;
 let host: ServicesHost;
 let adminId: number;
 
-async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await host.table.dispatch(1, channel, request, { connectionId: 'test' });
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-  return reply.value as ResponseOf<C>;
-}
+const call = channelCaller(() => host);
 
 /** 研修モード on a laptop without a reader: the virtual card in the host, the simulators in its data folder. */
 const startHost = async () => {

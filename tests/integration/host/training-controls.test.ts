@@ -7,23 +7,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, RequestOf, ResponseOf } from '../../../main/contract';
 import type { CheckView } from '../../../main/contract/channels/check';
 import { trainingCardholder } from '../../../main/oqs/population';
 import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
 import { trainingHandlers } from '../../../main/host/handlers/training';
 import { EventHub } from '../../../main/host/event-hub';
 import { FakePcsc } from '../../unit/pcsc/fake-pcsc';
+import { channelCaller } from '../../helpers/host-calls';
 
 let dir: string;
 let host: ServicesHost;
 const ADMIN_PASSCODE = '2468';
 
-async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const reply = await host.table.dispatch(1, channel, request, { connectionId: 'test' });
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-  return reply.value as ResponseOf<C>;
-}
+const call = channelCaller(() => host);
 
 async function stepOf(): Promise<CheckView['step'] | undefined> {
   return (await call('check.current', {})).view?.step;
