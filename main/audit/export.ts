@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { formatOffsetIso } from '../common/tokyo-time';
+import type { AuditLog } from './audit-log';
 import { AuditErrors } from './errors';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -64,4 +65,19 @@ export function formatRow(row: ExportedRow, format: ExportFormat): string {
   if (format === 'jsonl') return JSON.stringify(row);
   const { event } = row;
   return [row.seq, row.at, row.atTokyo, row.kind, row.actor, event.patient, event.check, event.outcome, row.mac, event].map(csvField).join(',');
+}
+
+/**
+ * Writes the log (from `since`, an ISO instant) line by line, the CSV with its header, and records
+ * the export itself unless the chain is broken (then nothing may be appended). Returns the rows written.
+ */
+export function writeExport(opened: { db: Database; log: AuditLog }, request: { format: ExportFormat; since?: string; actor: string }, write: (line: string) => void): number {
+  let rows = 0;
+  if (request.format === 'csv') write(csvHeader());
+  for (const row of exportRows(opened.db, request.since)) {
+    write(formatRow(row, request.format));
+    rows++;
+  }
+  if (opened.log.status().state === 'ok') opened.log.append({ kind: 'export', actor: request.actor, what: 'audit-log', format: request.format, rows });
+  return rows;
 }

@@ -3,6 +3,7 @@
  * store (`npm run web`): settings, 照会番号, the job queue and the audit log, each checked with axe
  * and saved as a screenshot.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot } from '../helpers/browser';
@@ -160,6 +161,18 @@ describe('queue and audit', () => {
     await page.getByTestId('audit-verify').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     await accessibleAndSaved('audit-verified');
+  });
+
+  it('exports the log as CSV, header first, every row with its MAC; the export itself is recorded', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSVで書き出す' }).click()]);
+    const file = await download.path();
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('seq,at,at_tokyo,kind,actor,patient,check,outcome,mac,event');
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.slice(1).every((l) => /^\d+,\d{4}-\d\d-\d\dT[^,]+,[^,]+\+09:00,[a-z.-]+,/.test(l) && /,[0-9a-f]{64},/.test(l))).toBe(true);
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON Linesで書き出す' }).click()]);
+    const last = JSON.parse(readFileSync(await again.path(), 'utf8').trim().split('\n').at(-1)!) as { kind: string; event: { what: string; format: string } };
+    expect(last).toMatchObject({ kind: 'export', event: { what: 'audit-log', format: 'csv' } });
   });
 
   it('ran without script errors', () => {

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../contract/errors';
 import { AuditErrors } from '../../audit/errors';
-import { csvHeader, exportRows, formatRow, parseSince, rowsForPatient, type ExportFormat } from '../../audit/export';
+import { parseSince, rowsForPatient, writeExport } from '../../audit/export';
 import { openAudit, type OpenedAudit } from '../../audit/open-audit';
 import { reconcileCollectorLog } from '../../audit/reconcile';
 import { resolveDataDir } from '../../host/data-dir';
@@ -61,14 +61,7 @@ export const auditCommands: CliCommand[] = [
       const sinceText = text(values, 'since', false);
       const since = sinceText === undefined ? undefined : parseSince(sinceText);
       return withAudit(values, ({ log, store }) => {
-        let rows = 0;
-        if (format === 'csv') process.stdout.write(`${csvHeader()}\n`);
-        for (const row of exportRows(store.db, since)) {
-          process.stdout.write(`${formatRow(row, format as ExportFormat)}\n`);
-          rows++;
-        }
-        // The export is itself recorded, unless the chain is broken (then nothing may be appended).
-        if (log.status().state === 'ok') log.append({ kind: 'export', actor: CLI_ACTOR, what: 'audit-log', format, rows });
+        const rows = writeExport({ db: store.db, log }, { format, ...(since ? { since } : {}), actor: CLI_ACTOR }, (line) => process.stdout.write(`${line}\n`));
         if (!io.json) process.stderr.write(`${rows}件を書き出しました。\n`);
         return undefined;
       });

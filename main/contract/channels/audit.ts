@@ -76,4 +76,9 @@ export const auditChannels = {
   'audit.acknowledge': call(z.object({ admin: StaffId, breakAt: z.number().int().positive() }).strict(), z.object({ seq: z.number().int().positive() })),
   'audit.find': call(AuditFindRequestSchema, z.object({ rows: z.array(AuditRowSchema) })),
   'audit.shipping': call(z.object({}).strict(), AuditShippingStatusSchema),
+  /** The log as a file for the institution's reviews, from a Tokyo date on; the export is itself recorded. */
+  'audit.export': call(
+    z.object({ format: z.enum(['jsonl', 'csv']), since: z.iso.date().optional() }).strict(),
+    z.object({ filename: z.string(), contentBase64: z.string(), rows: z.number().int().nonnegative() }),
+  ),
 };

@@ -19,6 +19,8 @@ export const ADMIN_CHANNELS = [
   'inquiry.import',
   // "Who viewed this patient" links staff to a patient: an administrator's question too.
   'audit.find',
+  // The whole trail, every patient's keyed reference included.
+  'audit.export',
 ] as const;
 type AdminChannel = (typeof ADMIN_CHANNELS)[number];
 

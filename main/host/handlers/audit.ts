@@ -5,11 +5,11 @@
  */
 import { AppError } from '../../contract/errors';
 import type { AuditShipping } from '../../audit/audit-shipping';
-import { rowsForPatient } from '../../audit/export';
+import { parseSince, rowsForPatient, writeExport } from '../../audit/export';
 import type { OpenedAudit } from '../../audit/open-audit';
 import type { Handlers } from '../handler-table';
 
-type AuditChannel = 'audit.status' | 'audit.verify' | 'audit.acknowledge' | 'audit.find' | 'audit.shipping';
+type AuditChannel = 'audit.status' | 'audit.verify' | 'audit.acknowledge' | 'audit.find' | 'audit.shipping' | 'audit.export';
 
 const unavailable = () => new AppError('AUDIT_UNAVAILABLE', '監査ログを開けていません。アプリを再起動してください。続く場合は管理者へご連絡ください。');
 
@@ -47,6 +47,13 @@ export function auditHandlers(deps: AuditHandlerDeps): Pick<Handlers, AuditChann
       const rows = rowsForPatient(store.db, log.patientRef(request));
       if (deps.actor && log.status().state === 'ok') log.append({ kind: 'export', actor: deps.actor(), what: 'audit-find', format: 'json', rows: rows.length });
       return { rows: rows.map(({ seq, at, atTokyo, kind, actor }) => ({ seq, at, atTokyo, kind, actor })) };
+    },
+    'audit.export': ({ format, since }) => {
+      const { log, store } = opened();
+      const lines: string[] = [];
+      const rows = writeExport({ db: store.db, log }, { format, ...(since ? { since: parseSince(since) } : {}), actor: deps.actor?.() ?? 'setup' }, (line) => lines.push(line));
+      const filename = `onshi-cart-audit-${(since ?? 'all').replaceAll('-', '')}.${format}`;
+      return { filename, contentBase64: Buffer.from(`${lines.join('\n')}\n`, 'utf8').toString('base64'), rows };
     },
     'audit.shipping': () => {
       if (!deps.shipping) throw unavailable();

@@ -18,15 +18,18 @@ export interface AuditScreenProps {
   shipping: ResponseOf<'audit.shipping'> | null;
   onVerify(): Promise<AuditVerifyResult>;
   onFind(query: RequestOf<'audit.find'>): Promise<readonly AuditRow[]>;
+  /** Saves the log as a file; `since` is a date (YYYY-MM-DD) or empty for all of it. */
+  onExport(format: 'jsonl' | 'csv', since: string): Promise<void>;
 }
 
 
 /** For administrators: verify the chain, find who touched a patient's records, export the log. */
-export function AuditScreen({ shipping, onVerify, onFind }: AuditScreenProps) {
+export function AuditScreen({ shipping, onVerify, onFind, onExport }: AuditScreenProps) {
   const { t } = useTranslation();
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [query, setQuery] = useState<AuditPatientQuery>({ insurer: '', symbol: '', number: '', branch: '', birthdate: '' });
   const [rows, setRows] = useState<readonly AuditRow[] | null>(null);
+  const [since, setSince] = useState('');
   const { error, attempt } = useAttempt();
   const find = (e: FormEvent) => {
     e.preventDefault();
@@ -83,6 +86,16 @@ export function AuditScreen({ shipping, onVerify, onFind }: AuditScreenProps) {
           </tbody>
         </table>
       )}
+
+      <h3>{t('audit.exportTitle')}</h3>
+      <Field label={t('audit.since')} type="date" value={since} onChange={(e) => setSince(e.target.value)} />
+      <div className="actions">
+        {(['csv', 'jsonl'] as const).map((format) => (
+          <button key={format} type="button" className="button" onClick={() => void attempt(() => onExport(format, since))}>
+            {t(format === 'csv' ? 'audit.exportCsv' : 'audit.exportJsonl')}
+          </button>
+        ))}
+      </div>
 
       {error && <ErrorPanel error={error} />}
     </section>

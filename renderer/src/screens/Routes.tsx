@@ -83,5 +83,15 @@ export function JobsRoute() {
 
 export function AuditRoute() {
   const shipping = useLoaded(useCallback(() => call('audit.shipping', {}), [])).value ?? null;
-  return <AuditScreen shipping={shipping} onVerify={() => call('audit.verify', { full: false })} onFind={async (query) => (await call('audit.find', query)).rows} />;
+  return (
+    <AuditScreen
+      shipping={shipping}
+      onVerify={() => call('audit.verify', { full: false })}
+      onFind={async (query) => (await call('audit.find', query)).rows}
+      onExport={async (format, since) => {
+        const file = await call('audit.export', { format, ...(since ? { since } : {}) });
+        downloadBase64(file.contentBase64, file.filename, format === 'csv' ? 'text/csv' : 'application/x-ndjson');
+      }}
+    />
+  );
 }
