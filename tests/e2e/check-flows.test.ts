@@ -38,7 +38,9 @@ async function insertCard(options: VirtualCardOptions = {}): Promise<void> {
 
 const throughConsentAndCard = () => startCheckToIdentity(page, web.origin);
 
-async function typePin(pin: string): Promise<void> {
+/** The patient takes the PIN (from the clerk's choice, if it is up) and types it on the pad. */
+async function enterPin(pin: string): Promise<void> {
+  if ((await step()) === 'identity.choosing') await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
   await page.getByRole('heading', { name: '暗証番号を入力してください' }).waitFor();
   await page.keyboard.type(pin);
 }
@@ -81,8 +83,7 @@ describe('a check from the care setting to the result', () => {
     await insertCard();
     await throughConsentAndCard();
     expect(await page.getByTestId('tries-left').textContent()).toBe('暗証番号の残り回数：3回');
-    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
-    await typePin(PIN);
+    await enterPin(PIN);
     await expectPatientResult();
     expect(await page.getByTestId('q-address').textContent()).toContain(PATIENT.Address);
     expect(await page.getByTestId('q-ratio').textContent()).toMatch(/^\d割（.+）/);
@@ -93,8 +94,7 @@ describe('a check from the care setting to the result', () => {
   it('a wrong PIN says so with the tries left, then the right one goes through', async () => {
     await insertCard();
     await throughConsentAndCard();
-    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
-    await typePin('9999');
+    await enterPin('9999');
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('暗証番号');
     expect(await page.getByTestId('tries-left').textContent()).toBe('暗証番号の残り回数：2回');
     await accessibleAndSaved('pin-wrong');
@@ -134,8 +134,7 @@ describe('a check from the care setting to the result', () => {
     await accessibleAndSaved('card-pulled');
     await card!.putBack();
     await expect.poll(step, { timeout: 15_000 }).toMatch(/^identity\./);
-    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
-    await typePin(PIN);
+    await enterPin(PIN);
     await expectPatientResult();
     await finishCheck();
   });
@@ -156,11 +155,8 @@ describe('a check from the care setting to the result', () => {
     await page.getByRole('button', { name: '通信を戻す' }).click();
     await page.getByRole('button', { name: 'もう一度試す' }).click();
     await expect.poll(step, { timeout: 15_000 }).toMatch(/^(identity\.|result)/);
-    if ((await step()) !== 'result') {
-      // Where the check resumes, the patient proves who they are again (nothing of the PIN is kept).
-      if ((await step()) === 'identity.choosing') await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
-      await typePin(PIN);
-    }
+    // Where the check resumes, the patient proves who they are again (nothing of the PIN is kept).
+    if ((await step()) !== 'result') await enterPin(PIN);
     await expectPatientResult();
     await finishCheck();
   });
@@ -168,8 +164,7 @@ describe('a check from the care setting to the result', () => {
   it('registers a 照会番号 from the result in one step, and it is in the list', async () => {
     await insertCard();
     await throughConsentAndCard();
-    await page.getByRole('button', { name: '暗証番号（ご本人が入力）' }).click();
-    await typePin(PIN);
+    await enterPin(PIN);
     await expectPatientResult();
     await page.getByLabel('照会番号（診察券番号など）').fill('C-000777');
     await page.getByRole('button', { name: '照会番号を登録して終了' }).click();
