@@ -165,6 +165,8 @@ describe('queue and audit', () => {
 
   it('exports the log as CSV, header first, every row with its MAC; the export itself is recorded', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSVで書き出す' }).click()]);
+    // 研修モード: the file says it holds training data.
+    expect(download.suggestedFilename()).toMatch(/^研修_onshi-cart-audit-all\.csv$/);
     const file = await download.path();
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('seq,at,at_tokyo,kind,actor,patient,check,outcome,mac,event');

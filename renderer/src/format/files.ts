@@ -17,3 +17,8 @@ export function downloadBase64(base64: string, fileName: string, type: string): 
   link.click();
   URL.revokeObjectURL(url);
 }
+
+/** In 研修モード every file the screens hand out says so in its name: what is inside is training data. */
+export function exportFileName(name: string, trainingMode: boolean | undefined): string {
+  return trainingMode ? `研修_${name}` : name;
+}

@@ -4,7 +4,8 @@
  */
 import { useCallback, useState } from 'react';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { downloadBase64, fileToBase64 } from '../format/files';
+import { downloadBase64, exportFileName, fileToBase64 } from '../format/files';
+import { useAppInfo } from '../ipc/useAppInfo';
 import { call } from '../ipc/onshi';
 import { useLoaded } from '../ipc/useLoaded';
 import { AuditScreen } from './AuditScreen';
@@ -41,6 +42,7 @@ export function SettingsRoute() {
 }
 
 export function ReferenceNumbersRoute() {
+  const training = useAppInfo().info?.trainingMode;
   const [search, setSearch] = useState('');
   const { value, error, reload } = useLoaded(useCallback(() => call('inquiry.list', search ? { search } : {}), [search]));
   if (error) return <ErrorPanel error={error} />;
@@ -63,7 +65,7 @@ export function ReferenceNumbersRoute() {
       }}
       onExport={async (encoding) => {
         const { csvBase64 } = await call('inquiry.export', { encoding });
-        downloadBase64(csvBase64, `shokai-bango-${encoding}.csv`, 'text/csv');
+        downloadBase64(csvBase64, exportFileName(`shokai-bango-${encoding}.csv`, training), 'text/csv');
       }}
     />
   );
@@ -82,6 +84,7 @@ export function JobsRoute() {
 }
 
 export function AuditRoute() {
+  const training = useAppInfo().info?.trainingMode;
   const shipping = useLoaded(useCallback(() => call('audit.shipping', {}), [])).value ?? null;
   return (
     <AuditScreen
@@ -90,7 +93,7 @@ export function AuditRoute() {
       onFind={async (query) => (await call('audit.find', query)).rows}
       onExport={async (format, since) => {
         const file = await call('audit.export', { format, ...(since ? { since } : {}) });
-        downloadBase64(file.contentBase64, file.filename, format === 'csv' ? 'text/csv' : 'application/x-ndjson');
+        downloadBase64(file.contentBase64, exportFileName(file.filename, training), format === 'csv' ? 'text/csv' : 'application/x-ndjson');
       }}
     />
   );
