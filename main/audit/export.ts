@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { formatOffsetIso } from '../common/tokyo-time';
+import { TRAINING_NOTICE } from '../common/training';
 import type { AuditLog } from './audit-log';
 import { AuditErrors } from './errors';
 
@@ -18,6 +19,8 @@ export interface ExportedRow {
   readonly actor: string;
   readonly mac: string;
   readonly event: Record<string, unknown>;
+  /** Set on every row a training cart exports. */
+  readonly trainingMode?: true;
 }
 
 const CSV_COLUMNS = ['seq', 'at', 'at_tokyo', 'kind', 'actor', 'patient', 'check', 'outcome', 'mac', 'event'] as const;
@@ -71,11 +74,17 @@ export function formatRow(row: ExportedRow, format: ExportFormat): string {
  * Writes the log (from `since`, an ISO instant) line by line, the CSV with its header, and records
  * the export itself unless the chain is broken (then nothing may be appended). Returns the rows written.
  */
-export function writeExport(opened: { db: Database; log: AuditLog }, request: { format: ExportFormat; since?: string; actor: string }, write: (line: string) => void): number {
+export function writeExport(
+  opened: { db: Database; log: AuditLog },
+  request: { format: ExportFormat; since?: string; actor: string; trainingMode: boolean },
+  write: (line: string) => void,
+): number {
   let rows = 0;
+  // A training cart's trail says so: the CSV on its first line, as the terminal's exports do; each JSON line in a field.
+  if (request.trainingMode && request.format === 'csv') write(TRAINING_NOTICE);
   if (request.format === 'csv') write(csvHeader());
   for (const row of exportRows(opened.db, request.since)) {
-    write(formatRow(row, request.format));
+    write(formatRow(request.trainingMode ? { ...row, trainingMode: true } : row, request.format));
     rows++;
   }
   if (opened.log.status().state === 'ok') opened.log.append({ kind: 'export', actor: request.actor, what: 'audit-log', format: request.format, rows });

@@ -3,6 +3,7 @@
  * reaches the UI by accident (no secret, no card bytes, no challenge). The contract's schema checks
  * it again before it leaves the host.
  */
+import { TRAINING_NOTICE } from '../common/training';
 import type { SnapshotFrom } from 'xstate';
 import type { CheckStep, CheckView } from '../contract/channels/check';
 import { ALTERNATE_ROUTE_REASON_LABELS, CARE_SETTINGS } from './care-settings';
@@ -10,7 +11,7 @@ import { CONSENT_ITEMS, CONSENT_ITEM_INFO } from './consent-items';
 import { FALLBACKS, FALLBACK_IDS, PIN_RESET_ROUTES, SUGGEST_VISUAL_AT_ONE_TRY } from './guidance';
 import type { CheckMachine } from './machine';
 
-export const TRAINING_BANNER = '研修モード：実際の資格確認ではありません';
+export const TRAINING_BANNER = TRAINING_NOTICE;
 
 const PATIENT_STEPS: ReadonlySet<CheckStep> = new Set<CheckStep>([
   'consent.choosing',

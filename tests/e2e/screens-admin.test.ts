@@ -169,9 +169,9 @@ describe('queue and audit', () => {
     expect(download.suggestedFilename()).toMatch(/^研修_onshi-cart-audit-all\.csv$/);
     const file = await download.path();
     const lines = readFileSync(file, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('seq,at,at_tokyo,kind,actor,patient,check,outcome,mac,event');
+    expect(lines.slice(0, 2)).toEqual(['研修モード：実際の資格確認ではありません', 'seq,at,at_tokyo,kind,actor,patient,check,outcome,mac,event']);
     expect(lines.length).toBeGreaterThan(5);
-    expect(lines.slice(1).every((l) => /^\d+,\d{4}-\d\d-\d\dT[^,]+,[^,]+\+09:00,[a-z.-]+,/.test(l) && /,[0-9a-f]{64},/.test(l))).toBe(true);
+    expect(lines.slice(2).every((l) => /^\d+,\d{4}-\d\d-\d\dT[^,]+,[^,]+\+09:00,[a-z.-]+,/.test(l) && /,[0-9a-f]{64},/.test(l))).toBe(true);
     const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON Linesで書き出す' }).click()]);
     const last = JSON.parse(readFileSync(await again.path(), 'utf8').trim().split('\n').at(-1)!) as { kind: string; event: { what: string; format: string } };
     expect(last).toMatchObject({ kind: 'export', event: { what: 'audit-log', format: 'csv' } });

@@ -5,6 +5,8 @@
 import { AppError } from '../../contract/errors';
 import { AuditErrors } from '../../audit/errors';
 import { parseSince, rowsForPatient, writeExport } from '../../audit/export';
+import { isTrainingMode } from '../../common/training';
+import { readSettings } from '../../store/settings';
 import { openAudit, type OpenedAudit } from '../../audit/open-audit';
 import { reconcileCollectorLog } from '../../audit/reconcile';
 import { resolveDataDir } from '../../host/data-dir';
@@ -61,7 +63,7 @@ export const auditCommands: CliCommand[] = [
       const sinceText = text(values, 'since', false);
       const since = sinceText === undefined ? undefined : parseSince(sinceText);
       return withAudit(values, ({ log, store }) => {
-        const rows = writeExport({ db: store.db, log }, { format, ...(since ? { since } : {}), actor: CLI_ACTOR }, (line) => process.stdout.write(`${line}\n`));
+        const rows = writeExport({ db: store.db, log }, { format, ...(since ? { since } : {}), actor: CLI_ACTOR, trainingMode: isTrainingMode(readSettings(store)) }, (line) => process.stdout.write(`${line}\n`));
         if (!io.json) process.stderr.write(`${rows}件を書き出しました。\n`);
         return undefined;
       });

@@ -6,6 +6,7 @@
  * its audit rows are durable, with the time from identity to result; it serves training, load
  * tests and the benchmark. Always 研修モード.
  */
+import { TRAINING_NOTICE } from '../../common/training';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,7 +100,7 @@ export const demoCommands: CliCommand[] = [
         await monitor?.stop();
         if (given === undefined) await rm(dataDir, { recursive: true, force: true });
       }
-      return { checks: done, path, trainingMode: true, notice: '研修モード：実際の資格確認ではありません' };
+      return { checks: done, path, trainingMode: true, notice: TRAINING_NOTICE };
     },
     render: (r) => {
       const { checks, notice } = r as { checks: number; notice: string };

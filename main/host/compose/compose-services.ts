@@ -18,6 +18,7 @@ import { CheckRecords } from '../../store/check-records';
 import { DeviceRecord } from '../../store/device';
 import type { StoreDatabase } from '../../store/database';
 import { readSettings } from '../../store/settings';
+import { isTrainingMode } from '../../common/training';
 import { StaffDirectory } from '../../store/staff';
 import { smartcardBinding } from '../../../native/pcsc/binding';
 import { ReaderMonitor } from '../../../native/pcsc/reader-monitor';
@@ -88,7 +89,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
   }
   const opened = store;
   const settings = () => readSettings(opened);
-  const trainingMode = settings().endpoints.consentGateway === null;
+  const trainingMode = isTrainingMode(settings());
   const effective: HostConfig = { ...config, trainingMode };
   const world: TrainingWorld | null = trainingMode ? await startTrainingWorld(config.dataDir) : null;
 

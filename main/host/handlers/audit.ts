@@ -6,6 +6,8 @@
 import { AppError } from '../../contract/errors';
 import type { AuditShipping } from '../../audit/audit-shipping';
 import { parseSince, rowsForPatient, writeExport } from '../../audit/export';
+import { isTrainingMode } from '../../common/training';
+import { readSettings } from '../../store/settings';
 import type { OpenedAudit } from '../../audit/open-audit';
 import type { Handlers } from '../handler-table';
 
@@ -51,7 +53,7 @@ export function auditHandlers(deps: AuditHandlerDeps): Pick<Handlers, AuditChann
     'audit.export': ({ format, since }) => {
       const { log, store } = opened();
       const lines: string[] = [];
-      const rows = writeExport({ db: store.db, log }, { format, ...(since ? { since: parseSince(since) } : {}), actor: deps.actor?.() ?? 'setup' }, (line) => lines.push(line));
+      const rows = writeExport({ db: store.db, log }, { format, ...(since ? { since: parseSince(since) } : {}), actor: deps.actor?.() ?? 'setup', trainingMode: isTrainingMode(readSettings(store)) }, (line) => lines.push(line));
       const filename = `onshi-cart-audit-${(since ?? 'all').replaceAll('-', '')}.${format}`;
       return { filename, contentBase64: Buffer.from(`${lines.join('\n')}\n`, 'utf8').toString('base64'), rows };
     },

@@ -4,13 +4,14 @@
  * column names. Training exports carry the watermark so they can never pass for real results: in
  * XML as a comment right after the declaration (the document stays valid), in CSV as the first line.
  */
+import { TRAINING_NOTICE } from '../../common/training';
 import type { Answer } from './answers';
 import { burdenRatio } from './burden';
 import { decodeXml, encodeText, type XmlEncoding } from './encoding';
 import { ELDERLY_RECIPIENT, LIMIT_APPLICATION, MEDICAL_TICKET, QUALIFICATION_RESULT, SPECIFIC_DISEASE, type QualificationRecord } from './elements';
 import type { LooseRecord } from './layout';
 
-export const TRAINING_WATERMARK = '研修モード：実際の資格確認ではありません';
+export const TRAINING_WATERMARK = TRAINING_NOTICE;
 
 export function exportXml(raw: Buffer, training: boolean): { bytes: Buffer; replaced: number } {
   if (!training) return { bytes: raw, replaced: 0 };

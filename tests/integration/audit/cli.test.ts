@@ -71,11 +71,13 @@ describe('onshi-cart audit', () => {
     const jsonl = await cli('audit', 'export', '--format', 'jsonl', '--json');
     const lines = jsonl.out.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4]);
+    // A cart without a real gateway is a training cart, and every exported row says so.
+    expect(lines.every((l) => l.trainingMode === true)).toBe(true);
     expect(lines[0]).toMatchObject({ kind: 'session.login', actor: 'S001' });
     const csv = await cli('audit', 'export', '--format', 'csv', '--json');
-    expect(csv.out.split('\n')[0]).toBe('seq,at,at_tokyo,kind,actor,patient,check,outcome,mac,event');
+    expect(csv.out.split('\n').slice(0, 2)).toEqual(['研修モード：実際の資格確認ではありません', 'seq,at,at_tokyo,kind,actor,patient,check,outcome,mac,event']);
     // The first export became row 5, so the CSV has it.
-    expect(csv.out.trim().split('\n')).toHaveLength(6);
+    expect(csv.out.trim().split('\n')).toHaveLength(7);
     const none = await cli('audit', 'export', '--format', 'jsonl', '--since', '2999-01-01', '--json');
     expect(none.out).toBe('');
     const bad = await cli('audit', 'export', '--format', 'xml', '--json');
