@@ -45,6 +45,13 @@ async function enterPin(pin: string): Promise<void> {
   await page.keyboard.type(pin);
 }
 
+/** The clerk compares the card's photo with the patient and confirms with their own passcode. */
+async function confirmVisually(button = '目視確認（職員が顔写真と照合）'): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('heading', { name: '目視確認' }).waitFor();
+  await page.keyboard.type(ADMIN.passcode);
+}
+
 async function expectPatientResult(): Promise<void> {
   await expect.poll(step, { timeout: 15_000 }).toMatch(/^(result|interrupted)$/);
   // An interruption fails with the sentence the clerk would read.
@@ -106,9 +113,7 @@ describe('a check from the care setting to the result', () => {
   it('by 目視: the clerk compares the photo and confirms with their own passcode', async () => {
     await insertCard();
     await throughConsentAndCard();
-    await page.getByRole('button', { name: '目視確認（職員が顔写真と照合）' }).click();
-    await page.getByRole('heading', { name: '目視確認' }).waitFor();
-    await page.keyboard.type(ADMIN.passcode);
+    await confirmVisually();
     await expectPatientResult();
     await finishCheck();
   });
@@ -119,9 +124,7 @@ describe('a check from the care setting to the result', () => {
     await page.getByRole('heading', { name: '暗証番号がロックされています' }).waitFor();
     expect(await page.getByTestId('reset-routes').textContent()).not.toBe('');
     await accessibleAndSaved('blocked');
-    await page.getByRole('button', { name: '目視確認に切り替える' }).click();
-    await page.getByRole('heading', { name: '目視確認' }).waitFor();
-    await page.keyboard.type(ADMIN.passcode);
+    await confirmVisually('目視確認に切り替える');
     await expectPatientResult();
     await finishCheck();
   });
@@ -184,9 +187,7 @@ describe('a check from the care setting to the result', () => {
     await unlockOnScreen(page);
     await insertCard();
     await throughConsentAndCard();
-    await page.getByRole('button', { name: '目視確認（職員が顔写真と照合）' }).click();
-    await page.getByRole('heading', { name: '目視確認' }).waitFor();
-    await page.keyboard.type(ADMIN.passcode);
+    await confirmVisually();
     await expectPatientResult();
     // No input from here on: the host's idle timer ends the check and locks the cart.
     await page.getByTestId('idle-locked').waitFor({ timeout: 45_000 });
