@@ -181,8 +181,10 @@ export async function medianRoundTripMs(samples = 60): Promise<number> {
     times.sort((a, b) => a - b);
     return times[Math.floor(times.length / 2)] as number;
   } finally {
-    context.close();
     await client.stop();
+    // The next card in this slot must be seen as a new insertion, not as this one still there.
+    await waitFor(() => !context.listReaders().some((r) => r.name === client.readerName && (r.state & 0x20) !== 0), 5_000, 'the reader did not empty');
+    context.close();
   }
 }
 
