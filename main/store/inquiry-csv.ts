@@ -2,6 +2,8 @@
  * 照会番号 CSV in UTF-8 (with BOM, so Excel opens it) or CP932. Export then import gives the same
  * bytes back. CP932 cannot hold every character: those become 〓 with a warning naming row and
  * column (never the value); 〜/～ and their kin are folded to the CP932 forms on the way in.
+ * A training cart's file starts with the training notice on a line of its own, before the header:
+ * its numbers are not real, and a レセコン import stops at that line instead of taking them in.
  */
 import iconv from 'iconv-lite';
 import type { InquiryField, InquiryRecord } from './inquiry-record';
@@ -38,7 +40,11 @@ function encodeCp932(text: string, onUnmappable: () => void): Buffer {
   return Buffer.concat(parts);
 }
 
-export function formatInquiryCsv(records: readonly InquiryRecord[], encoding: CsvEncoding): { bytes: Buffer; warnings: CsvWarning[] } {
+export function formatInquiryCsv(
+  records: readonly InquiryRecord[],
+  encoding: CsvEncoding,
+  notice?: string,
+): { bytes: Buffer; warnings: CsvWarning[] } {
   const warnings: CsvWarning[] = [];
   const lines: Buffer[] = [];
   const encodeLine = (cells: string[], row: number) => {
@@ -49,8 +55,10 @@ export function formatInquiryCsv(records: readonly InquiryRecord[], encoding: Cs
     const comma = Buffer.from(',');
     return Buffer.concat([...encoded.flatMap((b, i) => (i === 0 ? [b] : [comma, b])), Buffer.from('\r\n')]);
   };
-  lines.push(encodeLine(CSV_HEADER.split(','), 1));
-  records.forEach((r, i) => lines.push(encodeLine(CSV_FIELDS.map((f) => r[f]), i + 2)));
+  const first = notice === undefined ? 1 : 2;
+  if (notice !== undefined) lines.push(encodeLine([notice], 1));
+  lines.push(encodeLine(CSV_HEADER.split(','), first));
+  records.forEach((r, i) => lines.push(encodeLine(CSV_FIELDS.map((f) => r[f]), first + i + 1)));
   const body = Buffer.concat(lines);
   return { bytes: encoding === 'utf8' ? Buffer.concat([UTF8_BOM, body]) : body, warnings };
 }

@@ -4,11 +4,13 @@
  * entries in memory (a ward's list is thousands, not millions). The 照会番号 is never sent as a
  * query key to OQS; it only tags results.
  */
-import { DeviceRecord } from './device';
+import { TRAINING_NOTICE, isTrainingMode } from '../common/training';
 import { AppError } from '../contract/errors';
+import { DeviceRecord } from './device';
 import type { StoreDatabase } from './database';
 import { CSV_FIELDS, CSV_HEADER, FIELD_LABELS, decodeCsv, detectEncoding, formatInquiryCsv, parseCsvRows, type CsvEncoding, type CsvWarning } from './inquiry-csv';
 import { normalizeInquiry, validateInquiry, type InquiryField, type InquiryRecord } from './inquiry-record';
+import { readSettings } from './settings';
 
 export interface InquiryEntry extends InquiryRecord {
   id: number;
@@ -143,9 +145,14 @@ export class InquiryBook {
     this.store.purgeFreedPages();
   }
 
+  /** A training cart's export carries the training notice as its first line. */
   exportCsv(encoding: CsvEncoding): { bytes: Buffer; count: number; warnings: CsvWarning[] } {
     const entries = this.list();
-    return { ...formatInquiryCsv(entries, encoding), count: entries.length };
+    return { ...formatInquiryCsv(entries, encoding, this.training() ? TRAINING_NOTICE : undefined), count: entries.length };
+  }
+
+  private training(): boolean {
+    return isTrainingMode(readSettings(this.store));
   }
 
   /** All rows or none: every bad row is named with its reason, and nothing is written. */
@@ -153,12 +160,16 @@ export class InquiryBook {
     const used = encoding === 'auto' ? detectEncoding(bytes) : encoding;
     const { rows, unterminatedQuote } = parseCsvRows(decodeCsv(bytes, used));
     const problems: RowProblem[] = [];
-    if (rows[0]?.join(',') !== CSV_HEADER) problems.push({ row: 1, field: null, reason: `1行目は「${CSV_HEADER}」にしてください` });
+    // A training file's numbers are made up: a training cart takes them back, a real cart never does.
+    const fromTraining = rows[0]?.length === 1 && rows[0][0] === TRAINING_NOTICE;
+    if (fromTraining && !this.training()) return { ok: false, problems: [{ row: 1, field: null, reason: '研修モードで書き出したファイルです。実際の照会番号ではないため取り込めません' }], encoding: used };
+    const headerRow = fromTraining ? 2 : 1;
+    if (rows[headerRow - 1]?.join(',') !== CSV_HEADER) problems.push({ row: headerRow, field: null, reason: `${headerRow}行目は「${CSV_HEADER}」にしてください` });
     if (unterminatedQuote) problems.push({ row: rows.length, field: null, reason: '引用符（"）が閉じられていません' });
     const records: InquiryRecord[] = [];
     const seen = new Map<string, number>();
-    rows.slice(1).forEach((cells, i) => {
-      const row = i + 2;
+    rows.slice(headerRow).forEach((cells, i) => {
+      const row = headerRow + i + 1;
       if (cells.length === 1 && cells[0] === '') return;
       if (cells.length !== CSV_FIELDS.length) {
         problems.push({ row, field: null, reason: `列の数が${cells.length}です（${CSV_FIELDS.length}列必要です）` });

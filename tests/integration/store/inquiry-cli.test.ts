@@ -9,8 +9,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../main/cli/index';
 import { openDatabase } from '../../../main/store/database';
+import { TRAINING_NOTICE } from '../../../main/common/training';
 import { DeviceRecord } from '../../../main/store/device';
 import { KeyFileSecretProtector } from '../../../main/store/secret-protector';
+import { updateSettings } from '../../../main/store/settings';
 
 let dir: string;
 beforeEach(() => {
@@ -39,9 +41,17 @@ function errorOf(stderr: string): { code: string; detail: string } {
 
 const CSV = '照会番号,保険者番号,記号,番号,枝番,生年月日\r\nA-1,33120015,東京,10,01,19500101\r\nA-2,138057,,20,02,19600202\r\n';
 
+/** A data folder whose cart has a real consent gateway configured (not 研修モード). */
+async function realCart(data: string): Promise<void> {
+  const store = await openDatabase({ dataDir: data, secretProtector: new KeyFileSecretProtector(data) });
+  updateSettings(store, { endpoints: { consentGateway: 'https://oqs.example.jp/consent', terminalFolder: null } });
+  store.close();
+}
+
 describe('onshi-cart inquiry', () => {
   it('imports, lists and exports byte-exact in UTF-8 and CP932', async () => {
     const data = path.join(dir, 'data');
+    await realCart(data);
     const sjisIn = path.join(dir, 'in.csv');
     writeFileSync(sjisIn, iconv.encode(CSV, 'cp932'));
     const imported = await cli(['inquiry', 'import', sjisIn, '--encoding', 'cp932', '--data-dir', data, '--institution', '0110113719', '--json']);
@@ -73,6 +83,24 @@ describe('onshi-cart inquiry', () => {
       { kind: 'export', actor: 'cli', format: 'csv-utf8', rows: 2 },
     ]);
     expect(logged.stdout).not.toContain('33120015');
+  });
+
+  it('marks a training cart\'s export on its first line, and a real cart refuses that file', async () => {
+    const training = path.join(dir, 'training');
+    const input = path.join(dir, 'in.csv');
+    writeFileSync(input, CSV, 'utf8');
+    expect((await cli(['inquiry', 'import', input, '--data-dir', training, '--institution', '0110113719'])).code).toBe(0);
+    const exported = path.join(dir, 'training.csv');
+    expect((await cli(['inquiry', 'export', exported, '--encoding', 'cp932', '--data-dir', training, '--institution', '0110113719'])).code).toBe(0);
+    expect(iconv.decode(readFileSync(exported), 'cp932')).toBe(`${TRAINING_NOTICE}\r\n${CSV}`);
+
+    const real = path.join(dir, 'real');
+    await realCart(real);
+    const run = await cli(['inquiry', 'import', exported, '--data-dir', real, '--institution', '0110113719', '--json']);
+    expect(run.code).toBe(1);
+    expect(errorOf(run.stderr)).toMatchObject({ code: 'INQUIRY_IMPORT_INVALID', detail: '1行目: 研修モードで書き出したファイルです。実際の照会番号ではないため取り込めません' });
+    const listed = JSON.parse((await cli(['inquiry', 'list', '--data-dir', real, '--institution', '0110113719', '--json'])).stdout) as { count: number };
+    expect(listed.count).toBe(0);
   });
 
   it('a bad file exits non-zero, names each bad row, and imports nothing', async () => {

@@ -2,8 +2,10 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/contract/errors';
 import type { StoreDatabase } from '../../../main/store/database';
+import { TRAINING_NOTICE } from '../../../main/common/training';
 import { InquiryBook } from '../../../main/store/inquiry-numbers';
 import type { InquiryRecord } from '../../../main/store/inquiry-record';
+import { updateSettings } from '../../../main/store/settings';
 import { tempStore, type TempStore } from './temp-store';
 
 const NOW = () => new Date('2026-11-25T03:00:00Z');
@@ -20,6 +22,11 @@ beforeEach(async () => {
   book = new InquiryBook(store, '0110113719', NOW);
 });
 afterEach(() => tmp.cleanup());
+
+/** A cart with a real consent gateway configured: its files are the plain レセコン format. */
+function makeReal(): void {
+  updateSettings(store, { endpoints: { consentGateway: 'https://oqs.example.jp/consent', terminalFolder: null } });
+}
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -70,6 +77,8 @@ describe('照会番号 book', () => {
 });
 
 describe('照会番号 CSV', () => {
+  beforeEach(makeReal);
+
   it.each(['utf8', 'cp932'] as const)('round-trips byte for byte in %s', (encoding) => {
     for (const r of [A, B, C]) book.register(r);
     const first = book.exportCsv(encoding);
@@ -149,5 +158,46 @@ describe('照会番号 CSV', () => {
     const file = iconv.encode('照会番号,保険者番号,記号,番号,枝番,生年月日\r\nN1,33120015,東京,1,01,19800101\r\n', 'cp932');
     expect(book.importCsv(file)).toMatchObject({ ok: true, added: 1, encoding: 'cp932' });
     expect(book.list()[0]?.symbol).toBe('東京');
+  });
+});
+
+describe('照会番号 CSV on a training cart', () => {
+  it('starts the file with the training notice, before the header, in both encodings', () => {
+    book.register(B);
+    const utf8 = book.exportCsv('utf8');
+    expect(utf8.bytes.subarray(3).toString('utf8')).toBe(`${TRAINING_NOTICE}\r\n照会番号,保険者番号,記号,番号,枝番,生年月日\r\n"K,""7""",138057,,99,02,20010101\r\n`);
+    expect(iconv.decode(book.exportCsv('cp932').bytes, 'cp932').split('\r\n')[0]).toBe(TRAINING_NOTICE);
+    // Warnings count the notice line: the row is the one the clerk sees in the file.
+    book.register({ ...A, symbol: '𠮷野' });
+    const lossy = book.exportCsv('cp932');
+    const lines = iconv.decode(lossy.bytes, 'cp932').split('\r\n');
+    expect(lossy.warnings).toEqual([{ row: lines.findIndex((l) => l.includes('〓野')) + 1, field: 'symbol', reason: 'Shift_JIS（CP932）で表せない文字を〓に置き換えました' }]);
+    expect(lossy.warnings[0]!.row).toBeGreaterThan(2);
+  });
+
+  it('takes its own file back on a training cart, and names rows as they are in the file', () => {
+    for (const r of [A, B]) book.register(r);
+    const file = book.exportCsv('utf8').bytes;
+    const other = new InquiryBook(store, '2714206386', NOW);
+    expect(other.importCsv(file)).toEqual({ ok: true, added: 2, updated: 0, encoding: 'utf8' });
+    expect(other.exportCsv('utf8').bytes.equals(file)).toBe(true);
+    const bad = Buffer.from(`${TRAINING_NOTICE}\r\n照会番号,保険者番号,記号,番号,枝番,生年月日\r\nN1,33120016,,1,01,19800101\r\n`, 'utf8');
+    expect(other.importCsv(bad)).toMatchObject({ ok: false, problems: [{ row: 3, field: 'insurerNumber' }] });
+  });
+
+  it('is refused by a real cart, which changes nothing', () => {
+    book.register(A);
+    const trainingFile = book.exportCsv('cp932').bytes;
+    makeReal();
+    const real = new InquiryBook(store, '2714206386', NOW);
+    real.register(C);
+    const before = real.exportCsv('utf8').bytes;
+    expect(real.importCsv(trainingFile)).toEqual({
+      ok: false,
+      encoding: 'cp932',
+      problems: [{ row: 1, field: null, reason: '研修モードで書き出したファイルです。実際の照会番号ではないため取り込めません' }],
+    });
+    expect(real.exportCsv('utf8').bytes.equals(before)).toBe(true);
+    expect(before.subarray(3).toString('utf8').startsWith('照会番号,')).toBe(true);
   });
 });
