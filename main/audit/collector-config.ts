@@ -1,6 +1,6 @@
 /**
- * Where the audit log is shipped: the hospital's syslog-over-TLS collector (host, port, and the CA
- * that signed its certificate). Kept as one settings row of its own, written only through here, so
+ * Where the audit log is shipped: the hospital's syslog-over-TLS collector (host, port, the CA
+ * that signed its certificate, and the cart's own certificate when the collector asks for one). Kept as one settings row of its own, written only through here, so
  * a value that would fail at every send attempt is refused at the door with a sentence that says
  * what to correct. None configured means no shipping at all.
  */
@@ -8,13 +8,22 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
+import type { StoreDatabase } from '../store/database';
 import type { AuditLog } from './audit-log';
+import {
+  openIdentity,
+  sealIdentity,
+  validateClientIdentity,
+  viewOfIdentity,
+  type ClientIdentity,
+  type ClientIdentityView,
+  type StoredClientIdentity,
+} from './collector-identity';
 import type { CollectorTarget } from './syslog-tls';
 
 const SETTING_NAME = 'auditCollector';
-const MAX_CA_BYTES = 64 * 1024;
+const MAX_PEM_BYTES = 64 * 1024;
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+?-----END CERTIFICATE-----/g;
 const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
@@ -22,21 +31,33 @@ export interface CollectorConfig {
   readonly host: string;
   readonly port: number;
   readonly caPem: string;
+  readonly client?: ClientIdentity;
 }
 
-/** What an administrator types: the CA either pasted as PEM or as the path of its file on this PC. */
+/**
+ * What an administrator types: each certificate or key either pasted as PEM or as the path of its
+ * file on this PC. The client certificate and key come as a pair or not at all.
+ */
 export interface CollectorInput {
   readonly host: string;
   readonly port: number;
   readonly caPem?: string | undefined;
   readonly caFile?: string | undefined;
+  readonly clientCertPem?: string | undefined;
+  readonly clientCertFile?: string | undefined;
+  readonly clientKeyPem?: string | undefined;
+  readonly clientKeyFile?: string | undefined;
 }
+
+type StoredCollector = Omit<CollectorConfig, 'client'> & { readonly client?: StoredClientIdentity };
 
 /** What the settings screen shows of the CA: enough to compare with what the hospital's IT handed over. */
 export interface CollectorView {
   readonly host: string;
   readonly port: number;
-  readonly ca: { readonly subject: string; readonly validTo: string; readonly fingerprint256: string };
+  readonly ca: ClientIdentityView;
+  /** The cart's own certificate, or null when it sends none. */
+  readonly client: ClientIdentityView | null;
 }
 
 export const CollectorErrors = {
@@ -46,6 +67,9 @@ export const CollectorErrors = {
   caChoice: () => new AppError('AUDIT_COLLECTOR_CA_CHOICE', 'CA証明書は、PEMの内容かファイルの場所のどちらか一方を指定してください。'),
   caFile: (detail: string) =>
     new AppError('AUDIT_COLLECTOR_CA_FILE', 'CA証明書のファイルを読み込めません。この端末上のファイルの場所（フルパス）をご確認ください。', detail),
+  clientFile: (detail: string) =>
+    new AppError('AUDIT_COLLECTOR_CLIENT_FILE', 'クライアント証明書または秘密鍵のファイルを読み込めません。この端末上のファイルの場所（フルパス）をご確認ください。', detail),
+  clientChoice: () => new AppError('AUDIT_COLLECTOR_CLIENT_CHOICE', 'クライアント証明書と秘密鍵は、それぞれPEMの内容かファイルの場所のどちらか一方で指定してください。'),
   caInvalid: (detail: string) =>
     new AppError('AUDIT_COLLECTOR_CA_INVALID', 'CA証明書として読み取れません。「-----BEGIN CERTIFICATE-----」で始まるPEM形式の証明書を指定してください。', detail),
   caExpired: (validTo: string) =>
@@ -61,15 +85,21 @@ function checkHost(host: string): string {
   return trimmed;
 }
 
-function readCaFile(file: string): string {
-  if (!path.isAbsolute(file)) throw CollectorErrors.caFile('not an absolute path');
+function readPemFile(file: string, fail: (detail: string) => AppError): string {
+  if (!path.isAbsolute(file)) throw fail('not an absolute path');
   try {
-    if (statSync(file).size > MAX_CA_BYTES) throw CollectorErrors.caFile('larger than 64 KiB');
+    if (statSync(file).size > MAX_PEM_BYTES) throw fail('larger than 64 KiB');
     return readFileSync(file, 'utf8');
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw CollectorErrors.caFile((err as NodeJS.ErrnoException).code ?? 'read failed');
+    throw fail((err as NodeJS.ErrnoException).code ?? 'read failed');
   }
+}
+
+/** The client certificate or key, from whichever of text and file was given (at most one). */
+function clientPem(pem: string | undefined, file: string | undefined): string | undefined {
+  if (pem !== undefined && file !== undefined) throw CollectorErrors.clientChoice();
+  return file === undefined ? pem : readPemFile(file, CollectorErrors.clientFile);
 }
 
 /** Every certificate in the PEM must parse, and the first one must still be valid today. */
@@ -93,38 +123,51 @@ export function validateCollector(input: CollectorInput, now: Date): CollectorCo
   const host = checkHost(input.host);
   if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw CollectorErrors.port();
   if ((input.caPem === undefined) === (input.caFile === undefined)) throw CollectorErrors.caChoice();
-  const { pem } = parseCa(input.caPem ?? readCaFile(input.caFile!), now);
-  return { host, port: input.port, caPem: pem };
+  const { pem } = parseCa(input.caPem ?? readPemFile(input.caFile!, CollectorErrors.caFile), now);
+  const client = validateClientIdentity(clientPem(input.clientCertPem, input.clientCertFile), clientPem(input.clientKeyPem, input.clientKeyFile), now);
+  return { host, port: input.port, caPem: pem, ...(client ? { client } : {}) };
 }
 
 export function viewOfCollector(config: CollectorConfig): CollectorView {
-  const ca = new X509Certificate(config.caPem);
   return {
     host: config.host,
     port: config.port,
-    ca: { subject: ca.subject, validTo: new Date(ca.validTo).toISOString(), fingerprint256: ca.fingerprint256 },
+    ca: viewOfIdentity({ certPem: config.caPem }),
+    client: config.client ? viewOfIdentity(config.client) : null,
   };
 }
 
 export function targetOf(config: CollectorConfig): CollectorTarget {
-  return { host: config.host, port: config.port, ca: config.caPem };
+  return { host: config.host, port: config.port, ca: config.caPem, ...(config.client ? { cert: config.client.certPem, key: config.client.keyPem } : {}) };
 }
 
-export function readCollector(db: Database): CollectorConfig | null {
-  const value = db.prepare('SELECT value FROM settings WHERE name = ?').pluck().get(SETTING_NAME) as string | undefined;
+/**
+ * The saved collector, with the client key opened. A key sealed under a data key that was since
+ * lost reads as no client certificate: the collector's refusal then shows in the shipping status.
+ */
+export function readCollector(store: StoreDatabase): CollectorConfig | null {
+  const value = store.db.prepare('SELECT value FROM settings WHERE name = ?').pluck().get(SETTING_NAME) as string | undefined;
   if (value === undefined) return null;
-  const parsed = JSON.parse(value) as CollectorConfig | null;
-  return parsed && typeof parsed.host === 'string' && typeof parsed.port === 'number' && typeof parsed.caPem === 'string' ? parsed : null;
+  const parsed = JSON.parse(value) as StoredCollector | null;
+  if (!parsed || typeof parsed.host !== 'string' || typeof parsed.port !== 'number' || typeof parsed.caPem !== 'string') return null;
+  const client = parsed.client ? openIdentity(store.crypto, parsed.client) : undefined;
+  return { host: parsed.host, port: parsed.port, caPem: parsed.caPem, ...(client ? { client } : {}) };
+}
+
+function stored(store: StoreDatabase, config: CollectorConfig): StoredCollector {
+  const { client, ...rest } = config;
+  return client ? { ...rest, client: sealIdentity(store.crypto, client) } : rest;
 }
 
 /**
  * Saves (or, with null, removes) the collector and records who did it, in one transaction: a change
  * the audit log cannot record (a broken chain) is not made. Durable when it returns.
  */
-export function saveCollector(db: Database, log: AuditLog, config: CollectorConfig | null, actor: string): void {
+export function saveCollector(store: StoreDatabase, log: AuditLog, config: CollectorConfig | null, actor: string): void {
+  const { db } = store;
   db.transaction(() => {
     if (config === null) db.prepare('DELETE FROM settings WHERE name = ?').run(SETTING_NAME);
-    else db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(SETTING_NAME, JSON.stringify(config));
+    else db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value').run(SETTING_NAME, JSON.stringify(stored(store, config)));
     log.append({ kind: 'settings.change', actor, key: 'audit-collector' });
   })();
 }

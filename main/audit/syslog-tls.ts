@@ -13,6 +13,9 @@ export interface CollectorTarget {
   readonly port: number;
   /** PEM of the CA that signed the collector's certificate (the hospital's own CA, usually). */
   readonly ca: string;
+  /** The cart's certificate and key (PEM), for a collector that authenticates its senders. */
+  readonly cert?: string;
+  readonly key?: string;
   /** The name in the collector's certificate, when it differs from `host`. */
   readonly servername?: string;
   /** Connect, handshake and each stall in the transfer; a stalled collector fails after this long. */
@@ -28,6 +31,7 @@ export function sendSyslogBatch(target: CollectorTarget, frames: readonly Buffer
       host: target.host,
       port: target.port,
       ca: target.ca,
+      ...(target.cert !== undefined && target.key !== undefined ? { cert: target.cert, key: target.key } : {}),
       servername: target.servername ?? target.host,
       minVersion: 'TLSv1.2',
       rejectUnauthorized: true,

@@ -20,7 +20,12 @@ const APPLIES_AFTER_RESTART = 'アプリを起動中の場合は、次の起動�
 const renderCollector = (r: unknown): string => {
   const { collector } = r as { collector: CollectorView | null };
   if (!collector) return '監査ログの集約サーバーは設定されていません（送信しません）。';
-  return [`集約サーバー：${collector.host}:${collector.port}`, `CA証明書：${collector.ca.subject}（有効期限 ${collector.ca.validTo}）`, `SHA-256：${collector.ca.fingerprint256}`].join('\n');
+  return [
+    `集約サーバー：${collector.host}:${collector.port}`,
+    `CA証明書：${collector.ca.subject}（有効期限 ${collector.ca.validTo}）`,
+    `SHA-256：${collector.ca.fingerprint256}`,
+    collector.client ? `クライアント証明書：${collector.client.subject}（有効期限 ${collector.client.validTo}、SHA-256 ${collector.client.fingerprint256}）` : 'クライアント証明書：なし',
+  ].join('\n');
 };
 
 export const auditCollectorCommands: CliCommand[] = [
@@ -30,7 +35,7 @@ export const auditCollectorCommands: CliCommand[] = [
     options: DATA_DIR,
     async run({ values }) {
       return withAudit(values, ({ store }) => {
-        const config = readCollector(store.db);
+        const config = readCollector(store);
         return { collector: config ? viewOfCollector(config) : null };
       });
     },
@@ -38,15 +43,25 @@ export const auditCollectorCommands: CliCommand[] = [
   },
   {
     path: ['audit', 'collector', 'set'],
-    summary: '集約サーバーを設定します（--host、--port、--ca CA証明書のPEMファイル）',
-    options: { ...DATA_DIR, host: { type: 'string' }, port: { type: 'string' }, ca: { type: 'string' } },
+    summary: '集約サーバーを設定します（--host、--port、--ca CA証明書のPEMファイル。求められる場合は --client-cert と --client-key）',
+    options: { ...DATA_DIR, host: { type: 'string' }, port: { type: 'string' }, ca: { type: 'string' }, 'client-cert': { type: 'string' }, 'client-key': { type: 'string' } },
     async run({ values }) {
       const { host, port, ca } = values;
       if (typeof host !== 'string' || typeof port !== 'string' || typeof ca !== 'string') throw AuditErrors.badOption('--host, --port and --ca are required');
+      const fileOf = (value: string | boolean | undefined) => (typeof value === 'string' ? path.resolve(value) : undefined);
       // A port that is not all digits goes in as NaN, so the same check as the screen's names the problem.
-      const config = validateCollector({ host, port: /^\d{1,5}$/.test(port) ? Number(port) : Number.NaN, caFile: path.resolve(ca) }, new Date());
+      const config = validateCollector(
+        {
+          host,
+          port: /^\d{1,5}$/.test(port) ? Number(port) : Number.NaN,
+          caFile: path.resolve(ca),
+          clientCertFile: fileOf(values['client-cert']),
+          clientKeyFile: fileOf(values['client-key']),
+        },
+        new Date(),
+      );
       return withAudit(values, ({ store, log }) => {
-        saveCollector(store.db, log, config, CLI_ACTOR);
+        saveCollector(store, log, config, CLI_ACTOR);
         return { collector: viewOfCollector(config) };
       });
     },
@@ -58,7 +73,7 @@ export const auditCollectorCommands: CliCommand[] = [
     options: DATA_DIR,
     async run({ values }) {
       return withAudit(values, ({ store, log }) => {
-        saveCollector(store.db, log, null, CLI_ACTOR);
+        saveCollector(store, log, null, CLI_ACTOR);
         return { collector: null };
       });
     },
@@ -70,7 +85,7 @@ export const auditCollectorCommands: CliCommand[] = [
     options: DATA_DIR,
     async run({ values }) {
       return withAudit(values, ({ store }) => {
-        const config = readCollector(store.db);
+        const config = readCollector(store);
         const job = new JobQueue(store).list(['pending', 'running']).find((j) => j.kind === AUDIT_SHIP_JOB);
         return {
           collector: config ? { host: config.host, port: config.port } : null,

@@ -53,13 +53,21 @@ export const AuditCollectorInputSchema = z
     caPem: z.string().max(65536).optional(),
     /** …or the full path of its file on this PC. */
     caFile: z.string().max(1000).optional(),
+    /** The cart's own certificate and private key, when the collector asks senders for one; each as PEM or a file path. */
+    clientCertPem: z.string().max(65536).optional(),
+    clientCertFile: z.string().max(1000).optional(),
+    clientKeyPem: z.string().max(65536).optional(),
+    clientKeyFile: z.string().max(1000).optional(),
   })
   .strict();
+
+const CertificateViewSchema = z.object({ subject: z.string(), validTo: z.iso.datetime(), fingerprint256: z.string() });
 
 export const AuditCollectorViewSchema = z.object({
   host: z.string(),
   port: z.number().int(),
-  ca: z.object({ subject: z.string(), validTo: z.iso.datetime(), fingerprint256: z.string() }),
+  ca: CertificateViewSchema,
+  client: CertificateViewSchema.nullable(),
 });
 
 const CollectorAnswer = z.object({ collector: AuditCollectorViewSchema.nullable() });

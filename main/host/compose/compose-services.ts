@@ -99,7 +99,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
   const consentClient = () => consentClientFor(settings(), config.adapters, world);
   const activation = new DeviceActivation({ device, audit: auditLog, consentClient, adoptInstitutionChoices: (choices) => changeSettings(settingsChangeDeps, choices) });
   const shipping = new AuditShipping({ store: opened, log: auditLog, now });
-  await shipping.configure(readCollector(opened.db));
+  await shipping.configure(readCollector(opened));
 
   const monitor = new ReaderMonitor(config.adapters?.pcsc ?? smartcardBinding, { defaultReader: settings().readerName ?? undefined });
   monitor.start();

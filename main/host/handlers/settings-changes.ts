@@ -44,14 +44,13 @@ export function changeSettings(deps: SettingsChangeDeps, patch: Partial<Settings
 }
 
 export function settingsChangeHandlers(deps: SettingsChangeDeps): Pick<Handlers, SettingsChangeChannel> {
-  const { db } = deps.store;
   const view = (config: CollectorConfig | null) => ({ collector: config ? viewOfCollector(config) : null });
   return {
     'settings.update': (patch) => changeSettings(deps, patch),
-    'settings.auditCollector': () => view(readCollector(db)),
+    'settings.auditCollector': () => view(readCollector(deps.store)),
     'settings.setAuditCollector': async ({ collector }) => {
       const config = collector === null ? null : validateCollector(collector, deps.now());
-      saveCollector(db, deps.log, config, deps.actor());
+      saveCollector(deps.store, deps.log, config, deps.actor());
       await deps.shipping.configure(config);
       return view(config);
     },

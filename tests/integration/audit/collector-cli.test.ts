@@ -23,12 +23,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** With --json unless `json` is false (the text an administrator reads). */
+async function cli(args: string[], json = true): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const code = await main([...args, '--data-dir', data, '--json']);
+  const code = await main([...args, '--data-dir', data, ...(json ? ['--json'] : [])]);
   vi.restoreAllMocks();
   return { code, stdout, stderr };
 }
@@ -49,6 +50,8 @@ describe('onshi-cart audit collector', () => {
       [['--host', '127.0.0.1', '--port', 'syslog', '--ca', caFile], 'AUDIT_COLLECTOR_PORT'],
       [['--host', '127.0.0.1', '--port', '6514', '--ca', path.join(dir, 'missing.pem')], 'AUDIT_COLLECTOR_CA_FILE'],
       [['--host', '127.0.0.1', '--port', '6514', '--ca', path.join(dir, 'good-key.pem')], 'AUDIT_COLLECTOR_CA_INVALID'],
+      [['--host', '127.0.0.1', '--port', '6514', '--ca', caFile, '--client-cert', path.join(dir, 'good-client-cert.pem')], 'AUDIT_COLLECTOR_CLIENT_PAIR'],
+      [['--host', '127.0.0.1', '--port', '6514', '--ca', caFile, '--client-cert', path.join(dir, 'good-cert.pem'), '--client-key', path.join(dir, 'good-key.pem')], 'AUDIT_COLLECTOR_CLIENT_USAGE'],
     ];
     for (const [args, code] of cases) {
       const run = await cli(['audit', 'collector', 'set', ...args]);
@@ -79,6 +82,18 @@ describe('onshi-cart audit collector', () => {
       await host.close();
     }
   }, 30_000);
+
+  it('takes the cart\'s client certificate and key, and shows the certificate but never the key', async () => {
+    const set = await cli([
+      'audit', 'collector', 'set', '--host', '127.0.0.1', '--port', '6514', '--ca', caFile,
+      '--client-cert', path.join(dir, 'good-client-cert.pem'), '--client-key', path.join(dir, 'good-client-key.pem'),
+    ]);
+    expect(set.code).toBe(0);
+    expect(set.stdout).not.toContain('PRIVATE KEY');
+    expect(await shown()).toMatchObject({ collector: { client: { subject: expect.stringContaining('cart-01.ward3.example.local') } } });
+    const human = await cli(['audit', 'collector'], false);
+    expect(human.stdout).toContain('クライアント証明書：CN=cart-01.ward3.example.local');
+  });
 
   it('clears it', async () => {
     expect((await cli(['audit', 'collector', 'clear'])).code).toBe(0);

@@ -18,16 +18,25 @@ function certtool(args: string[]): void {
   execFileSync('certtool', args, { stdio: 'ignore' });
 }
 
-/** A CA and a server certificate for 127.0.0.1 signed by it; `name` keeps two PKIs apart. */
+/**
+ * A CA, a server certificate for 127.0.0.1 and a cart's client certificate, both signed by it;
+ * `name` keeps two PKIs apart. Files: NAME-ca.pem, NAME-cert.pem / NAME-key.pem (server),
+ * NAME-client-cert.pem / NAME-client-key.pem.
+ */
 export function makeTestPki(dir: string, name: string): TestPki {
   mkdirSync(dir, { recursive: true });
   const p = (f: string) => path.join(dir, `${name}-${f}`);
   writeFileSync(p('ca.tmpl'), 'cn = "onshi-cart test CA"\nca\ncert_signing_key\nexpiration_days = 2\n');
   writeFileSync(p('server.tmpl'), 'cn = "127.0.0.1"\nip_address = "127.0.0.1"\ntls_www_server\nexpiration_days = 2\n');
+  writeFileSync(p('client.tmpl'), 'cn = "cart-01.ward3.example.local"\ntls_www_client\nexpiration_days = 2\n');
   certtool(['--generate-privkey', '--key-type=ecdsa', '--outfile', p('ca-key.pem')]);
   certtool(['--generate-self-signed', '--load-privkey', p('ca-key.pem'), '--template', p('ca.tmpl'), '--outfile', p('ca.pem')]);
   certtool(['--generate-privkey', '--key-type=ecdsa', '--outfile', p('key.pem')]);
-  certtool(['--generate-certificate', '--load-privkey', p('key.pem'), '--load-ca-certificate', p('ca.pem'), '--load-ca-privkey', p('ca-key.pem'), '--template', p('server.tmpl'), '--outfile', p('cert.pem')]);
+  const issue = (key: string, template: string, out: string) =>
+    certtool(['--generate-certificate', '--load-privkey', p(key), '--load-ca-certificate', p('ca.pem'), '--load-ca-privkey', p('ca-key.pem'), '--template', p(template), '--outfile', p(out)]);
+  issue('key.pem', 'server.tmpl', 'cert.pem');
+  certtool(['--generate-privkey', '--key-type=ecdsa', '--outfile', p('client-key.pem')]);
+  issue('client-key.pem', 'client.tmpl', 'client-cert.pem');
   return { caPem: readFileSync(p('ca.pem'), 'utf8'), dir };
 }
 
@@ -66,7 +75,8 @@ export class RsyslogCollector {
   private readonly pidFile: string;
   private process: ChildProcess | undefined;
 
-  constructor(dir: string, pkiName: string, readonly port: number) {
+  /** `x509/certvalid`: the collector accepts only senders with a certificate its CA signed. */
+  constructor(dir: string, pkiName: string, readonly port: number, authMode: 'anon' | 'x509/certvalid' = 'anon') {
     const work = path.join(dir, 'rsyslog-work');
     mkdirSync(work, { recursive: true });
     this.received = path.join(dir, 'received.log');
@@ -77,7 +87,7 @@ export class RsyslogCollector {
       this.config,
       [
         `global(workDirectory="${work}" defaultNetstreamDriverCAFile="${f('ca.pem')}" defaultNetstreamDriverCertFile="${f('cert.pem')}" defaultNetstreamDriverKeyFile="${f('key.pem')}")`,
-        'module(load="imtcp" streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="anon")',
+        `module(load="imtcp" streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="${authMode}")`,
         `input(type="imtcp" address="127.0.0.1" port="${port}")`,
         'template(name="raw" type="string" string="%rawmsg%\\n")',
         `action(type="omfile" file="${this.received}" template="raw")`,

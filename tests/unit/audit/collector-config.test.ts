@@ -1,12 +1,15 @@
 /**
  * The collector setting's checks: the names and addresses a hospital uses are accepted as typed,
- * a chain of CA certificates is kept whole, and an expired CA is refused with what to do.
+ * a chain of CA certificates is kept whole, and an expired CA is refused with what to do. The
+ * cart's client certificate comes with its key, fit for client authentication, or not at all.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCollector, viewOfCollector } from '../../../main/audit/collector-config';
+import { validateClientIdentity } from '../../../main/audit/collector-identity';
 import { AppError } from '../../../main/contract/errors';
 import { makeTestPki } from '../../integration/audit/rsyslog-collector';
 
@@ -56,5 +59,40 @@ describe('validateCollector', () => {
     for (const host of ['', 'a..b', 'under_score.local', 'x'.repeat(64), '10.0.0', 'host name']) {
       expect(codeOf(() => validateCollector({ host, port: 6514, caPem }, now)), host).toBe('AUDIT_COLLECTOR_HOST');
     }
+  });
+});
+
+describe('the cart\'s client certificate', () => {
+  const file = (name: string) => path.join(dir, name);
+  const text = (name: string) => readFileSync(file(name), 'utf8');
+  const base = () => ({ host: '127.0.0.1', port: 6514, caPem });
+
+  it('takes a certificate and its key, from files or as text, and shows the certificate', () => {
+    const fromFiles = validateCollector({ ...base(), clientCertFile: file('a-client-cert.pem'), clientKeyFile: file('a-client-key.pem') }, now);
+    const fromText = validateCollector({ ...base(), clientCertPem: text('a-client-cert.pem'), clientKeyPem: text('a-client-key.pem') }, now);
+    expect(fromText.client).toEqual(fromFiles.client);
+    expect(fromFiles.client!.keyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(viewOfCollector(fromFiles).client).toMatchObject({ subject: expect.stringContaining('cart-01.ward3.example.local'), fingerprint256: expect.stringMatching(/^[0-9A-F:]{95}$/) });
+    expect(viewOfCollector(validateCollector(base(), now)).client).toBeNull();
+  });
+
+  it('refuses half a pair, a certificate given twice, and a file that is not there', () => {
+    expect(codeOf(() => validateCollector({ ...base(), clientCertPem: text('a-client-cert.pem') }, now))).toBe('AUDIT_COLLECTOR_CLIENT_PAIR');
+    expect(codeOf(() => validateCollector({ ...base(), clientKeyFile: file('a-client-key.pem') }, now))).toBe('AUDIT_COLLECTOR_CLIENT_PAIR');
+    expect(
+      codeOf(() => validateCollector({ ...base(), clientCertPem: text('a-client-cert.pem'), clientCertFile: file('a-client-cert.pem'), clientKeyFile: file('a-client-key.pem') }, now)),
+    ).toBe('AUDIT_COLLECTOR_CLIENT_CHOICE');
+    expect(codeOf(() => validateCollector({ ...base(), clientCertFile: file('missing.pem'), clientKeyFile: file('a-client-key.pem') }, now))).toBe('AUDIT_COLLECTOR_CLIENT_FILE');
+  });
+
+  it('refuses a server certificate, a key of another pair, a locked or broken key, and an expired certificate', () => {
+    const identity = (cert: string, key: string, at = now) => codeOf(() => validateClientIdentity(text(cert), key, at));
+    expect(identity('a-cert.pem', text('a-key.pem'))).toBe('AUDIT_COLLECTOR_CLIENT_USAGE');
+    expect(identity('a-client-cert.pem', text('b-client-key.pem'))).toBe('AUDIT_COLLECTOR_CLIENT_MISMATCH');
+    const locked = createPrivateKey(text('a-client-key.pem')).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'hospital' }).toString();
+    expect(identity('a-client-cert.pem', locked)).toBe('AUDIT_COLLECTOR_CLIENT_KEY');
+    expect(identity('a-client-cert.pem', 'not a key')).toBe('AUDIT_COLLECTOR_CLIENT_KEY');
+    expect(codeOf(() => validateClientIdentity('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----', text('a-client-key.pem'), now))).toBe('AUDIT_COLLECTOR_CLIENT_CERT');
+    expect(identity('a-client-cert.pem', text('a-client-key.pem'), new Date(now.getTime() + 10 * 24 * 3600 * 1000))).toBe('AUDIT_COLLECTOR_CLIENT_EXPIRED');
   });
 });
