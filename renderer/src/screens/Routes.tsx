@@ -9,6 +9,7 @@ import { useAppInfo } from '../ipc/useAppInfo';
 import { call } from '../ipc/onshi';
 import { useLoaded } from '../ipc/useLoaded';
 import { AuditScreen } from './AuditScreen';
+import { CollectorPanel } from './CollectorPanel';
 import { JobsScreen } from './lists/JobsScreen';
 import { ReferenceNumbersScreen } from './lists/ReferenceNumbersScreen';
 import { TodayScreen } from './lists/TodayScreen';
@@ -85,16 +86,29 @@ export function JobsRoute() {
 
 export function AuditRoute() {
   const training = useAppInfo().info?.trainingMode;
-  const shipping = useLoaded(useCallback(() => call('audit.shipping', {}), [])).value ?? null;
+  const shipping = useLoaded(useCallback(() => call('audit.shipping', {}), []));
+  const collector = useLoaded(useCallback(() => call('settings.auditCollector', {}), [])).value;
   return (
-    <AuditScreen
-      shipping={shipping}
-      onVerify={() => call('audit.verify', { full: false })}
-      onFind={async (query) => (await call('audit.find', query)).rows}
-      onExport={async (format, since) => {
-        const file = await call('audit.export', { format, ...(since ? { since } : {}) });
-        downloadBase64(file.contentBase64, exportFileName(file.filename, training), format === 'csv' ? 'text/csv' : 'application/x-ndjson');
-      }}
-    />
+    <>
+      <AuditScreen
+        shipping={shipping.value ?? null}
+        onVerify={() => call('audit.verify', { full: false })}
+        onFind={async (query) => (await call('audit.find', query)).rows}
+        onExport={async (format, since) => {
+          const file = await call('audit.export', { format, ...(since ? { since } : {}) });
+          downloadBase64(file.contentBase64, exportFileName(file.filename, training), format === 'csv' ? 'text/csv' : 'application/x-ndjson');
+        }}
+      />
+      {collector && (
+        <CollectorPanel
+          collector={collector.collector}
+          onSave={async (input) => {
+            const saved = await call('settings.setAuditCollector', { collector: input });
+            shipping.reload();
+            return saved.collector;
+          }}
+        />
+      )}
+    </>
   );
 }
