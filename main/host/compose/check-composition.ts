@@ -26,6 +26,8 @@ export interface CheckDeps {
   readonly credential: () => DeviceCredential;
   readonly terminalClient: () => TerminalClient;
   readonly trainingMode: boolean;
+  /** Throws when the mode the services started in no longer holds (a real gateway saved since). */
+  readonly checkMode?: () => void;
   readonly now?: () => Date;
 }
 
@@ -64,7 +66,10 @@ export function lazyCheckService(deps: CheckDeps): HostCheckService {
     return service;
   };
   return {
-    start: () => built().start(),
+    start: () => {
+      deps.checkMode?.();
+      return built().start();
+    },
     send: (event) => built().send(event),
     current: () => service?.current() ?? null,
     subscribe(listener) {

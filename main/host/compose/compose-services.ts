@@ -37,7 +37,7 @@ import { localDataHandlers } from '../handlers/local-data';
 import { sessionHandlers } from '../handlers/session';
 import { changeSettings, settingsChangeHandlers, type SettingsChangeDeps } from '../handlers/settings-changes';
 import { lazyCheckService } from './check-composition';
-import { consentClientFor, terminalClientFor } from './gateways';
+import { consentClientFor, simulatorsOf, terminalClientFor } from './gateways';
 import { adminOnly } from './admin-gate';
 import { keyLostHandlers, keyNotLost, recordKeyLossDiscard, type ComposeHooks } from './key-loss';
 import { trainingHandlers } from '../handlers/training';
@@ -115,6 +115,7 @@ export async function composeServices(config: HostConfig, events: EventHub, hook
     credential: () => activation.credential(),
     terminalClient: () => terminalClientFor(settings(), device.read().institutionCode, world),
     trainingMode,
+    checkMode: () => void simulatorsOf(settings(), world),
     now,
   });
   // Work queued offline goes out once the device can reach OQS: at start, after set-up, and after a
