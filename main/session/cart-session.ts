@@ -1,10 +1,14 @@
 /**
  * Who is at the cart. A clerk unlocks with their 4-digit passcode; the cart locks itself after the
  * idle time in settings (or when told), and everyone listening — the check above all — hears that
- * it idled, so patient data leaves the screen. Logins and locks go to the audit log.
+ * it idled, so patient data leaves the screen. Logins and locks go to the audit log. While the
+ * audit chain is broken nothing can be recorded, so only an administrator may unlock, to accept
+ * the break; that acceptance is the row that records who it was.
  */
 import { AppError } from '../contract/errors';
 import type { AuditLog } from '../audit/audit-log';
+import { AuditErrors } from '../audit/errors';
+import type { ChainBreak } from '../audit/verify-span';
 import type { StaffDirectory, StaffMember } from '../store/staff';
 
 export type LockCause = 'idle' | 'manual' | 'shutdown';
@@ -75,8 +79,11 @@ export class CartSession {
     } finally {
       passcode.fill(0);
     }
+    const broken = this.auditBreak();
+    if (broken && member.role !== 'admin') throw AuditErrors.chainBroken(broken.seq, broken.problem);
+    // Recorded before the clerk counts as signed in: a login the log refused leaves the cart locked.
+    if (!broken) this.deps.audit.append({ kind: 'session.login', actor: String(member.id), outcome: 'ok' });
     this.clerk = { id: member.id, displayName: member.displayName, role: member.role };
-    this.deps.audit.append({ kind: 'session.login', actor: String(member.id), outcome: 'ok' });
     this.touch();
     this.changed();
     return this.clerk;
@@ -112,6 +119,19 @@ export class CartSession {
     } catch {
       // See above: the refusal is the audit log's to report, the lock stands.
     }
+  }
+
+  /** The break that stops the audit log, or null while it records. */
+  auditBreak(): ChainBreak | null {
+    return this.deps.audit.status().break ?? null;
+  }
+
+  /** The signed-in administrator accepts the break the log reports; recording resumes. */
+  acknowledgeAuditBreak(breakAt: number): number {
+    const admin = this.requireAdmin();
+    const { seq } = this.deps.audit.acknowledgeBreak(String(admin.id), breakAt);
+    this.changed();
+    return seq;
   }
 
   requireClerk(): SignedInClerk {

@@ -16,6 +16,7 @@ const SCRIPT = `(() => {
     staff: [{ id: 2, displayName: '管理 花子', role: 'admin', locked: false }, { ...clerk, locked: false }],
     current: clerk,
     lockCause: null,
+    auditBreak: null,
     idleLockSeconds: 120,
     trainingMode: true,
     trainingAccount: null,

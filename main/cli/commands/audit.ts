@@ -54,6 +54,21 @@ export const auditCommands: CliCommand[] = [
     },
   },
   {
+    path: ['audit', 'acknowledge'],
+    summary: '検証で見つかった異常を承認し、記録を再開します（--at 最初の異常の番号。--full で全件を検証して照合）',
+    options: { ...DATA_DIR, at: { type: 'string' }, full: { type: 'boolean' } },
+    async run({ values }) {
+      const at = text(values, 'at', true)!;
+      if (!/^\d{1,15}$/.test(at)) throw AuditErrors.badOption('--at must be a row number');
+      return withAudit(values, async ({ log }) => {
+        // Whoever runs this sees the same break the app stopped at: a full check when asked for one.
+        if (values.full === true) await log.verify({ full: true });
+        return log.acknowledgeBreak(CLI_ACTOR, Number(at));
+      });
+    },
+    render: (r) => `異常を承認し、記録を再開しました（承認の記録：${(r as { seq: number }).seq}番）。`,
+  },
+  {
     path: ['audit', 'export'],
     summary: '監査ログを書き出します（--format jsonl|csv、--since 日付または日時）',
     options: { ...DATA_DIR, format: { type: 'string' }, since: { type: 'string' } },

@@ -22,6 +22,8 @@ export const SessionStateSchema = z.object({
   /** Why the cart is locked: after 'idle' the screen says patient data was cleared. */
   lockCause: z.enum(['idle', 'manual', 'shutdown']).nullable(),
   idleLockSeconds: z.number().int(),
+  /** The audit log found a break and records nothing until an administrator accepts it. */
+  auditBreak: z.object({ seq: z.number().int().positive(), problem: z.string() }).nullable(),
   trainingMode: z.boolean(),
   /** 研修モード only: the simulator's ready account, so training can start without a real terminal. */
   trainingAccount: z

@@ -61,10 +61,9 @@ function unavailableHandlers(config: HostConfig, error: AppError, hooks: Compose
 function adminOnlyAcknowledge(handlers: ReturnType<typeof auditHandlers>, session: CartSession): ReturnType<typeof auditHandlers> {
   return {
     ...handlers,
-    'audit.acknowledge': (request, context) => {
-      const admin = session.requireAdmin();
-      if (String(admin.id) !== request.admin) throw SessionErrors.adminOnly();
-      return handlers['audit.acknowledge'](request, context);
+    'audit.acknowledge': (request) => {
+      if (String(session.requireAdmin().id) !== request.admin) throw SessionErrors.adminOnly();
+      return { seq: session.acknowledgeAuditBreak(request.breakAt) };
     },
   };
 }

@@ -36,6 +36,7 @@ export function sessionHandlers(deps: SessionDeps): Pick<Handlers, SessionChanne
       staff: deps.staff.list().map(({ id, displayName, role, locked }) => ({ id, displayName, role, locked })),
       current: deps.session.current(),
       lockCause: deps.session.lockCause(),
+      auditBreak: deps.session.auditBreak(),
       idleLockSeconds: deps.idleLockSeconds(),
       trainingMode: deps.trainingAccount !== null,
       trainingAccount: deps.trainingAccount,

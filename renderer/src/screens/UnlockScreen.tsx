@@ -15,10 +15,12 @@ export interface UnlockScreenProps {
   onUnlock(staffId: number, passcode: string): Promise<void>;
   /** True when the lock came from the idle timer (patient data was cleared from the screen). */
   idleLocked?: boolean;
+  /** True while the audit log records nothing: only an administrator can unlock, to accept the break. */
+  auditBroken?: boolean;
 }
 
 /** Every use starts here: the clerk picks their name and types their passcode on the pad. */
-export function UnlockScreen({ clerks, onUnlock, idleLocked = false }: UnlockScreenProps) {
+export function UnlockScreen({ clerks, onUnlock, idleLocked = false, auditBroken = false }: UnlockScreenProps) {
   const { t } = useTranslation();
   const [clerk, setClerk] = useState<Clerk | null>(clerks.length === 1 ? clerks[0]! : null);
   const [error, setError] = useState<OnshiError | null>(null);
@@ -43,6 +45,11 @@ export function UnlockScreen({ clerks, onUnlock, idleLocked = false }: UnlockScr
       {idleLocked && (
         <p className="notice" role="status" data-testid="idle-locked">
           {t('unlock.idleLocked')}
+        </p>
+      )}
+      {auditBroken && (
+        <p className="warning" role="alert" data-testid="audit-broken">
+          {t('unlock.auditBroken')}
         </p>
       )}
       <div className="clerk-list" role="group" aria-label={t('unlock.chooseClerk')}>

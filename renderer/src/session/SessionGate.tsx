@@ -6,6 +6,7 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { TrainingControls } from '../components/TrainingControls';
 import { call } from '../ipc/onshi';
 import type { ActivationForm, ActivationOutcome } from '../screens/ActivationStep';
+import { AuditBreakScreen } from '../screens/AuditBreakScreen';
 import { KeyLostScreen } from '../screens/KeyLostScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { UnlockScreen } from '../screens/UnlockScreen';
@@ -100,11 +101,27 @@ export function SessionGate({ children }: { children: ReactNode }) {
         <UnlockScreen
           clerks={state.staff.map((m) => ({ id: m.id, name: m.displayName }))}
           idleLocked={state.lockCause === 'idle'}
+          auditBroken={state.auditBreak !== null}
           onUnlock={async (staffId, passcode) => {
             await call('session.unlock', { staffId, passcode });
           }}
         />
       </SignedOut>
+    );
+  }
+  const admin = state.current;
+  if (state.auditBreak && admin.role === 'admin') {
+    const breakAt = state.auditBreak.seq;
+    return (
+      <>
+        <SignedInBar clerk={admin} />
+        <AuditBreakScreen
+          auditBreak={state.auditBreak}
+          onAcknowledge={async () => {
+            await call('audit.acknowledge', { admin: String(admin.id), breakAt });
+          }}
+        />
+      </>
     );
   }
   return (

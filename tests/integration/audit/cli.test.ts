@@ -51,6 +51,30 @@ describe('onshi-cart audit', () => {
     expect(JSON.parse(bad.err).error).toMatchObject({ code: 'AUDIT_CHAIN_BROKEN', detail: 'first bad row 4: mac-mismatch' });
   });
 
+  it('acknowledge: accepts exactly the break verification names, then the chain records and verifies again', async () => {
+    expect(JSON.parse((await cli('audit', 'acknowledge', '--at', '2', '--json')).err).error.code).toBe('AUDIT_NOT_BROKEN');
+    const { store, close } = await openAuditDir(dataDir);
+    store.db.prepare("UPDATE audit_log SET content = replace(content, 'visual', 'pin') WHERE seq = 2").run();
+    close();
+    expect(JSON.parse((await cli('audit', 'acknowledge', '--at', 'two', '--json')).err).error.code).toBe('AUDIT_BAD_OPTION');
+    const wrong = await cli('audit', 'acknowledge', '--at', '3', '--full', '--json');
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.err).error.code).toBe('AUDIT_BREAK_MISMATCH');
+
+    const accepted = await cli('audit', 'acknowledge', '--at', '2', '--full', '--json');
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.out)).toMatchObject({ seq: 5 });
+    const verified = await cli('audit', 'verify', '--full', '--json');
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.out)).toMatchObject({ ok: true, acknowledged: [{ seq: 2, problem: 'mac-mismatch' }] });
+    const reopened = await openAuditDir(dataDir);
+    try {
+      expect(reopened.log.append({ kind: 'session.login', actor: 'S001', outcome: 'ok' }).seq).toBe(6);
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('find: from the insurance identifiers, lists who did what for that patient and nothing else', async () => {
     const found = await cli('audit', 'find', '--insurer', ids.insurer, '--symbol', ids.symbol, '--number', ids.number, '--branch', ids.branch, '--birthdate', '1950-01-02', '--json');
     expect(found.code).toBe(0);

@@ -137,3 +137,31 @@ describe('cart session', () => {
     }
   });
 });
+
+describe('while the audit chain is broken', () => {
+  it('lets only an administrator in, records nothing until she accepts the break, then records again', async () => {
+    const clerkId = staff.add({ displayName: '田中', role: 'clerk', passcode: Buffer.from('1357') }).id;
+    session.unlock(adminId, Buffer.from('2468'));
+    session.lock('manual');
+    opened.store.db.prepare("UPDATE audit_log SET content = replace(content, 'manual', 'idle') WHERE seq = (SELECT max(seq) FROM audit_log)").run();
+    // What the app does on start: verification finds the edited row and stops the log.
+    await opened.log.verify({ full: false });
+    const broken = session.auditBreak();
+    expect(broken).toMatchObject({ problem: 'mac-mismatch' });
+    const rows = kinds().length;
+
+    expect(() => session.unlock(clerkId, Buffer.from('1357'))).toThrow(expect.objectContaining({ code: 'AUDIT_CHAIN_BROKEN' }));
+    expect(session.current()).toBeNull();
+    expect(() => session.acknowledgeAuditBreak(broken!.seq)).toThrow(expect.objectContaining({ code: 'SESSION_LOCKED' }));
+
+    expect(session.unlock(adminId, Buffer.from('2468')).role).toBe('admin');
+    expect(kinds()).toHaveLength(rows);
+    expect(() => session.acknowledgeAuditBreak(broken!.seq + 1)).toThrow(expect.objectContaining({ code: 'AUDIT_BREAK_MISMATCH' }));
+    session.acknowledgeAuditBreak(broken!.seq);
+    expect(session.auditBreak()).toBeNull();
+    expect(kinds().at(-1)).toMatchObject({ kind: 'admin.acknowledge', actor: String(adminId), breakAt: broken!.seq, problem: 'mac-mismatch' });
+    session.lock('manual');
+    expect(kinds().at(-1)).toMatchObject({ kind: 'session.lock', actor: String(adminId) });
+    expect(session.unlock(clerkId, Buffer.from('1357')).role).toBe('clerk');
+  });
+});
