@@ -73,7 +73,8 @@ export class CartSession {
       const result = this.deps.staff.verifyPasscode(staffId, passcode);
       member = this.deps.staff.get(staffId);
       if (!result.ok) {
-        this.deps.audit.append({ kind: 'session.login', actor: String(staffId), outcome: result.locked ? 'locked-out' : 'failed' });
+        // With the log stopped the attempt cannot be recorded; the passcode's own counter still counts it.
+        if (!this.auditBreak()) this.deps.audit.append({ kind: 'session.login', actor: String(staffId), outcome: result.locked ? 'locked-out' : 'failed' });
         throw result.locked ? SessionErrors.lockedOut() : SessionErrors.wrongPasscode(result.remainingTries);
       }
     } finally {

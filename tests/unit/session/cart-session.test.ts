@@ -154,6 +154,8 @@ describe('while the audit chain is broken', () => {
     expect(session.current()).toBeNull();
     expect(() => session.acknowledgeAuditBreak(broken!.seq)).toThrow(expect.objectContaining({ code: 'SESSION_LOCKED' }));
 
+    // A mistyped passcode is told as such, and counted, though it cannot be recorded.
+    expect(() => session.unlock(adminId, Buffer.from('0000'))).toThrow(expect.objectContaining({ code: 'SESSION_PASSCODE_WRONG' }));
     expect(session.unlock(adminId, Buffer.from('2468')).role).toBe('admin');
     expect(kinds()).toHaveLength(rows);
     expect(() => session.acknowledgeAuditBreak(broken!.seq + 1)).toThrow(expect.objectContaining({ code: 'AUDIT_BREAK_MISMATCH' }));
