@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../main/store/database';
-import { launchChromium, saveScreenshot } from '../helpers/browser';
+import { launchChromium, openCartTab, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
 import { setUpAndUnlock, unlockOnScreen } from './sign-in';
@@ -19,12 +19,13 @@ let dataDir: string;
 let web: WebProcess | undefined;
 let browser: Browser;
 let page: Page;
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'onshi-e2e-break-'));
   web = await startWebProcess({}, { dataDir });
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page = await openCartTab(browser, pageErrors);
   await page.goto(web.url);
   await setUpAndUnlock(page);
   await page.getByRole('button', { name: 'ロックする' }).click();
@@ -69,4 +70,5 @@ it('after an edited row: the lock screen warns, the administrator accepts the br
   await page.getByRole('button', { name: '検証する' }).click();
   await page.getByTestId('audit-verify').waitFor();
   expect(await page.getByTestId('audit-verify').textContent()).toMatch(/^\d+件を検証しました。改ざん・欠落はありません。$/);
+  expect(pageErrors).toEqual([]);
 });

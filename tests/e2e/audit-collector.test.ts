@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveScreenshot } from '../helpers/browser';
+import { launchChromium, openCartTab, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { freePort, makeTestPki, RsyslogCollector } from '../integration/audit/rsyslog-collector';
 import { seriousViolations } from './axe';
@@ -43,8 +43,7 @@ beforeAll(async () => {
   await collector.start();
   web = await startWebProcess();
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page = await openCartTab(browser, pageErrors);
   await page.goto(web.url);
   await setUpAndUnlock(page);
 }, 60_000);

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { VirtualCardOptions } from '../../native/virtual-card/config';
 import { trainingCardholder } from '../../main/oqs/population';
 import { VirtualCardProcess } from '../harness/virtual-card-process';
-import { launchChromium, saveScreenshot } from '../helpers/browser';
+import { launchChromium, openCartTab, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
 import { startCheckToCard, startCheckToIdentity, stepOf } from './check-steps';
@@ -69,8 +69,7 @@ async function finishCheck(): Promise<void> {
 beforeAll(async () => {
   web = await startWebProcess();
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page = await openCartTab(browser, pageErrors);
   await page.goto(web.url);
   await setUpAndUnlock(page);
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveScreenshot } from '../helpers/browser';
+import { launchChromium, openCartTab, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
 import { ADMIN, setUpAndUnlock, tapOnPad } from './sign-in';
@@ -32,8 +32,7 @@ async function accessibleAndSaved(name: string): Promise<void> {
 beforeAll(async () => {
   web = await startWebProcess();
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page = await openCartTab(browser, pageErrors, { acceptDownloads: true });
   await page.goto(web.url);
   // The bridge token from the address is kept for this tab; the administrator unlocks the cart.
   await setUpAndUnlock(page);

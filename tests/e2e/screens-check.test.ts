@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckStep, CheckView } from '../../main/contract/channels/check';
 import { viewAt } from '../helpers/check-views';
-import { launchChromium, saveScreenshot } from '../helpers/browser';
+import { launchChromium, openCartTab, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
 import { idleLock, onStart, sentEvents, showView, useScriptedHost } from './scripted-host';
@@ -19,9 +19,7 @@ let page: Page;
 const pageErrors: string[] = [];
 
 async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const p = await context.newPage();
-  p.on('pageerror', (e) => pageErrors.push(e.message));
+  const p = await openCartTab(browser, pageErrors);
   await useScriptedHost(p);
   return p;
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, saveScreenshot } from '../helpers/browser';
+import { launchChromium, openCartTab, saveScreenshot } from '../helpers/browser';
 import { startWebProcess, type WebProcess } from '../helpers/web-process';
 import { seriousViolations } from './axe';
 import { KEY_FILE_NAME } from '../../main/store/secret-protector';
@@ -29,8 +29,7 @@ const field = (label: string) => page.getByLabel(label, { exact: true });
 beforeAll(async () => {
   web = await startWebProcess();
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page = await openCartTab(browser, pageErrors);
   await page.goto(web.url);
 });
 

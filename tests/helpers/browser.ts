@@ -22,3 +22,10 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** A tab at the cart's screen size (1280×900) whose script errors are collected in `errors`. */
+export async function openCartTab(browser: Browser, errors: string[], options: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options })).newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  return page;
+}

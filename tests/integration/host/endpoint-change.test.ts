@@ -9,21 +9,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { consentClientFor, terminalClientFor } from '../../../main/host/compose/gateways';
 import type { TrainingWorld } from '../../../main/host/compose/training-world';
-import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
-import { FakePcsc } from '../../unit/pcsc/fake-pcsc';
+import type { ServicesHost } from '../../../main/host/services-host';
 import { channelCaller } from '../../helpers/host-calls';
+import { signedInTrainingHost } from '../../helpers/training-host';
 
 let dir: string;
 let host: ServicesHost;
-const ADMIN_PASSCODE = '2468';
 const call = channelCaller(() => host);
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'onshi-endpoint-change-'));
-  host = await createServicesHost({ dataDir: dir, trainingMode: true, transport: 'web', adapters: { pcsc: new FakePcsc() } });
-  await call('setup.activate', (await call('session.state', {})).trainingAccount!);
-  const { staff } = await call('setup.addStaff', { displayName: '管理 花子', role: 'admin', passcode: ADMIN_PASSCODE });
-  await call('session.unlock', { staffId: staff[0]!.id, passcode: ADMIN_PASSCODE });
+  host = await signedInTrainingHost(dir, { displayName: '管理 花子', passcode: '2468' });
 });
 
 afterAll(async () => {

@@ -9,15 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckView } from '../../../main/contract/channels/check';
 import { trainingCardholder } from '../../../main/oqs/population';
-import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
+import type { ServicesHost } from '../../../main/host/services-host';
 import { trainingHandlers } from '../../../main/host/handlers/training';
 import { EventHub } from '../../../main/host/event-hub';
-import { FakePcsc } from '../../unit/pcsc/fake-pcsc';
 import { channelCaller } from '../../helpers/host-calls';
+import { signedInTrainingHost } from '../../helpers/training-host';
 
 let dir: string;
 let host: ServicesHost;
-const ADMIN_PASSCODE = '2468';
 
 const call = channelCaller(() => host);
 
@@ -27,10 +26,7 @@ async function stepOf(): Promise<CheckView['step'] | undefined> {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'onshi-training-'));
-  host = await createServicesHost({ dataDir: dir, trainingMode: true, transport: 'web', adapters: { pcsc: new FakePcsc() } });
-  await call('setup.activate', (await call('session.state', {})).trainingAccount!);
-  const { staff } = await call('setup.addStaff', { displayName: '研修 花子', role: 'admin', passcode: ADMIN_PASSCODE });
-  await call('session.unlock', { staffId: staff[0]!.id, passcode: ADMIN_PASSCODE });
+  host = await signedInTrainingHost(dir, { displayName: '研修 花子', passcode: '2468' });
 });
 
 afterAll(async () => {
