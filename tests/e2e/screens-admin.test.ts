@@ -56,6 +56,17 @@ describe('settings', () => {
     expect(await page.getByRole('checkbox', { name: '手術情報' }).isChecked()).toBe(false);
   });
 
+  it('says a changed endpoint waits for a restart, and says nothing more once it is changed back', async () => {
+    await open('/settings', '設定');
+    const gateway = page.getByLabel('居宅同意取得型の接続先URL（空欄ならシミュレーター）', { exact: true });
+    await gateway.fill('https://oqs.example.jp/consent');
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.getByTestId('settings-saved').textContent()).toContain('アプリを再起動すると反映されます');
+    await gateway.fill('');
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.getByTestId('settings-saved').textContent()).toBe('設定を保存しました。');
+  });
+
   it('refuses to save with no consent item enabled', async () => {
     await open('/settings', '設定');
     for (const item of ['診療情報', '薬剤情報', '特定健診情報']) await page.getByRole('checkbox', { name: item }).uncheck();

@@ -3,6 +3,7 @@
  * plain props; these wrappers load its data and turn its actions into calls.
  */
 import { useCallback, useState } from 'react';
+import { isTrainingMode } from '../../../main/common/training';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { downloadBase64, exportFileName, fileToBase64 } from '../format/files';
 import { useAppInfo } from '../ipc/useAppInfo';
@@ -26,7 +27,7 @@ export function SettingsRoute() {
   if (!value) return null;
   return (
     <>
-      <SettingsScreen settings={value} readers={readers} onSave={(settings) => call('settings.update', settings)} />
+      <SettingsScreen settings={value} readers={readers} runningInTraining={session ? session.trainingMode : isTrainingMode(value)} onSave={(settings) => call('settings.update', settings)} />
       {session?.current?.role === 'admin' && (
         <StaffPanel
           staff={session.staff}

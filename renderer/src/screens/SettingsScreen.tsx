@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardReader } from '../../../main/contract/channels/card';
+import { isTrainingMode } from '../../../main/common/training';
 import type { Settings } from '../../../main/contract/channels/settings';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field } from '../components/Field';
@@ -14,19 +15,21 @@ const IDLE_CHOICES_SECONDS = [30, 60, 120, 180, 300, 600, 900, 1800] as const;
 export interface SettingsScreenProps {
   settings: Settings;
   readers: readonly CardReader[];
+  /** Whether the running services are in 研修モード: saved endpoints that say otherwise wait for a restart. */
+  runningInTraining: boolean;
   /** Resolves with the settings as saved; rejects with the store's sentence when a value is refused. */
   onSave(settings: Settings): Promise<Settings>;
 }
 
 /** The institution's settings: reader, identity method, idle lock, consent items, 電子処方箋, endpoints, language. */
-export function SettingsScreen({ settings, readers, onSave }: SettingsScreenProps) {
+export function SettingsScreen({ settings, readers, runningInTraining, onSave }: SettingsScreenProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Settings>(settings);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<Settings | null>(null);
   const [error, setError] = useState<OnshiError | null>(null);
   const change = (patch: Partial<Settings>) => {
     setDraft({ ...draft, ...patch });
-    setSaved(false);
+    setSaved(null);
   };
   const endpoint = draft.endpoints.consentGateway ?? '';
   const invalid = draft.enabledConsentItems.length === 0 || endpointProblem(endpoint) !== null;
@@ -38,7 +41,7 @@ export function SettingsScreen({ settings, readers, onSave }: SettingsScreenProp
     try {
       const stored = await onSave(draft);
       setDraft(stored);
-      setSaved(true);
+      setSaved(stored);
       await changeLanguage(stored.language);
     } catch (err) {
       setError(toOnshiError(err));
@@ -139,6 +142,7 @@ export function SettingsScreen({ settings, readers, onSave }: SettingsScreenProp
       {saved && (
         <p className="notice" role="status" data-testid="settings-saved">
           {t('settings.saved')}
+          {isTrainingMode(saved) !== runningInTraining && ` ${t('settings.restartForEndpoints')}`}
         </p>
       )}
       <div className="actions">
