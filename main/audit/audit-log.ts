@@ -174,12 +174,16 @@ export class AuditLog {
       throw AuditErrors.invalidEvent(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.code}`).join('; '));
     }
     const instant = this.now();
-    const { oqsTime, ...fields } = parsed.data as typeof parsed.data & { oqsTime?: string };
-    const content = canonicalJson({
-      ...(fields as Record<string, CanonicalValue>),
-      at: instant.toISOString(),
-      ...(oqsTime ? { skewMs: instant.getTime() - Date.parse(oqsTime) } : {}),
-    });
+    const at = instant.toISOString();
+    // The parsed event is a fresh object of our own: the row's time goes into it rather than a copy.
+    const fields = parsed.data as Record<string, CanonicalValue | undefined> & { oqsTime?: string };
+    const { oqsTime } = fields;
+    if (oqsTime !== undefined) {
+      fields.oqsTime = undefined;
+      fields.skewMs = instant.getTime() - Date.parse(oqsTime);
+    }
+    fields.at = at;
+    const content = canonicalJson(fields);
     const { seq, mac } = (minSeq === 0 ? this.appendAfterTail(content) : undefined) ?? this.appendTx(content, minSeq);
     this.tail = { seq, mac };
     const nowMs = instant.getTime();
@@ -195,7 +199,7 @@ export class AuditLog {
       }
     }
     for (const listener of this.listeners) listener(seq);
-    return { seq, at: instant.toISOString() };
+    return { seq, at };
   }
 
   /**
