@@ -84,6 +84,19 @@ export async function toPinEntry(h: Harness): Promise<void> {
   await h.until('identity.pinEntry');
 }
 
+/**
+ * The clerk presses cancel while OQS still holds the consent registration: ends in 'registering'
+ * with the cancel pending; releasing the returned hold lets OQS answer.
+ */
+export async function cancelDuringRegistration(h: Harness): Promise<{ release(): void }> {
+  await toPinEntry(h);
+  const held = h.fakes.consent.script.hold('registerConsent');
+  h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
+  await h.until('registering');
+  h.send({ type: 'CANCEL' });
+  return held;
+}
+
 /** The PIN path up to the result. */
 export async function toResultByPin(h: Harness): Promise<void> {
   await toPinEntry(h);

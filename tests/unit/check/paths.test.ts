@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckView } from '../../../main/contract/channels/check';
-import { chooseAlternateRoute, secondVisitEvent, startCheck, toIdentity, toPinEntry, toResultByPin, TODAY } from './driver';
+import { cancelDuringRegistration, chooseAlternateRoute, secondVisitEvent, startCheck, toIdentity, toPinEntry, toResultByPin, TODAY } from './driver';
 
 function identifiersOfResult(view: CheckView) {
   const q = view.result!.qualification;
@@ -294,11 +294,7 @@ describe('a check, path by path', () => {
 
   it('cancel while the registration is in flight: waits for OQS, then cancels the consent', async () => {
     const h = await startCheck();
-    await toPinEntry(h);
-    const held = h.fakes.consent.script.hold('registerConsent');
-    h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
-    await h.until('registering');
-    h.send({ type: 'CANCEL' });
+    const held = await cancelDuringRegistration(h);
     expect(h.view().step).toBe('registering');
     held.release();
     expect((await h.service.ended()).outcome).toBe('cancelled');

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { networkError, oqsError } from './fakes';
-import { startCheck, toPinEntry, toResultByPin, type Harness } from './driver';
+import { cancelDuringRegistration, startCheck, toResultByPin, type Harness } from './driver';
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
@@ -64,11 +64,7 @@ describe('queued work of a check', () => {
 
   it('a consent cancellation queued offline reaches OQS when the network is back', async () => {
     const h = await startCheck();
-    await toPinEntry(h);
-    const held = h.fakes.consent.script.hold('registerConsent');
-    h.send({ type: 'PIN_SUBMITTED', pin: '1234' });
-    await h.until('registering');
-    h.send({ type: 'CANCEL' });
+    const held = await cancelDuringRegistration(h);
     h.fakes.consent.script.failNext('cancelConsent', networkError());
     held.release();
     await h.service.ended();
