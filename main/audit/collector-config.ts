@@ -1,8 +1,9 @@
 /**
  * Where the audit log is shipped: the hospital's syslog-over-TLS collector (host, port, the CA
- * that signed its certificate, and the cart's own certificate when the collector asks for one). Kept as one settings row of its own, written only through here, so
- * a value that would fail at every send attempt is refused at the door with a sentence that says
- * what to correct. None configured means no shipping at all.
+ * that signed its certificate, and the cart's own certificate when the collector asks for one).
+ * Kept as one settings row of its own, written only through here, so a value that would fail at
+ * every send attempt is refused at the door with a sentence that says what to correct. None
+ * configured means no shipping at all.
  */
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -15,16 +16,16 @@ import {
   openIdentity,
   sealIdentity,
   validateClientIdentity,
-  viewOfIdentity,
+  viewOfCertificate,
+  PEM_CERTIFICATES,
+  type CertificateView,
   type ClientIdentity,
-  type ClientIdentityView,
   type StoredClientIdentity,
 } from './collector-identity';
 import type { CollectorTarget } from './syslog-tls';
 
 const SETTING_NAME = 'auditCollector';
 const MAX_PEM_BYTES = 64 * 1024;
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+?-----END CERTIFICATE-----/g;
 const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
 export interface CollectorConfig {
@@ -55,9 +56,9 @@ type StoredCollector = Omit<CollectorConfig, 'client'> & { readonly client?: Sto
 export interface CollectorView {
   readonly host: string;
   readonly port: number;
-  readonly ca: ClientIdentityView;
+  readonly ca: CertificateView;
   /** The cart's own certificate, or null when it sends none. */
-  readonly client: ClientIdentityView | null;
+  readonly client: CertificateView | null;
 }
 
 export const CollectorErrors = {
@@ -104,7 +105,7 @@ function clientPem(pem: string | undefined, file: string | undefined): string | 
 
 /** Every certificate in the PEM must parse, and the first one must still be valid today. */
 function parseCa(pem: string, now: Date): { pem: string; first: X509Certificate } {
-  const blocks = pem.match(PEM_BLOCK) ?? [];
+  const blocks = pem.match(PEM_CERTIFICATES) ?? [];
   if (blocks.length === 0) throw CollectorErrors.caInvalid('no CERTIFICATE block');
   const certificates = blocks.map((block, i) => {
     try {
@@ -132,8 +133,8 @@ export function viewOfCollector(config: CollectorConfig): CollectorView {
   return {
     host: config.host,
     port: config.port,
-    ca: viewOfIdentity({ certPem: config.caPem }),
-    client: config.client ? viewOfIdentity(config.client) : null,
+    ca: viewOfCertificate(config.caPem),
+    client: config.client ? viewOfCertificate(config.client.certPem) : null,
   };
 }
 

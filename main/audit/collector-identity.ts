@@ -23,7 +23,8 @@ export interface StoredClientIdentity {
   readonly keySealed: string;
 }
 
-export interface ClientIdentityView {
+/** What the screens show of a certificate (the CA's or the cart's). */
+export interface CertificateView {
   readonly subject: string;
   readonly validTo: string;
   readonly fingerprint256: string;
@@ -44,8 +45,11 @@ export const IdentityErrors = {
     new AppError('AUDIT_COLLECTOR_CLIENT_MISMATCH', '秘密鍵がクライアント証明書と対になっていません。同じ組の証明書と秘密鍵を指定してください。'),
 };
 
+/** Every PEM certificate block in a text (the global flag: use with String.match). */
+export const PEM_CERTIFICATES = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+?-----END CERTIFICATE-----/g;
+
 function parseCertificate(pem: string): X509Certificate {
-  const block = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  const block = pem.match(PEM_CERTIFICATES)?.[0];
   if (!block) throw IdentityErrors.certificate('no CERTIFICATE block');
   try {
     return new X509Certificate(block);
@@ -79,8 +83,8 @@ export function validateClientIdentity(certPem: string | undefined, keyPem: stri
   return { certPem: certificate.toString(), keyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }
 
-export function viewOfIdentity(identity: Pick<ClientIdentity, 'certPem'>): ClientIdentityView {
-  const certificate = new X509Certificate(identity.certPem);
+export function viewOfCertificate(pem: string): CertificateView {
+  const certificate = new X509Certificate(pem);
   return { subject: certificate.subject, validTo: new Date(certificate.validTo).toISOString(), fingerprint256: certificate.fingerprint256 };
 }
 
