@@ -7,11 +7,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
 import { AnchorFile } from './anchors';
-import { canonicalJson, type CanonicalValue } from './canonical';
 import { ChainMac, GENESIS_MAC } from './chain-mac';
 import { AuditErrors } from './errors';
-import { AuditEventSchema, type AuditEvent } from './events';
+import type { AuditEvent } from './events';
 import { patientRef, type InsuranceIdentifiers } from './patient-ref';
+import { rowContent } from './row-content';
 import { parallelVerifier } from './verify-worker';
 import { inThreadVerifier, verifyChain, type SpanVerifier, type VerifyReport } from './verify';
 import type { ChainBreak } from './verify-span';
@@ -60,13 +60,14 @@ export class AuditLog {
   private readonly verifier: SpanVerifier;
   private readonly lastRow: Statement;
   private readonly insert: Statement;
-  private readonly insertAfterTail: Statement;
   private readonly appendTx: (content: string, minSeq: number) => AppendedRowInternal;
   /** The newest row as this process last wrote it; another writer shows up as a different newest MAC. */
   private tail: AppendedRowInternal | undefined;
   private broken: ChainBreak | undefined;
   private lastAnchor: { seq: number; atMs: number };
   private anchorProblem: string | undefined;
+  /** An anchor is due at the next settled append (asked for while inside a transaction). */
+  private anchorOwed = false;
   private readonly listeners = new Set<(seq: number) => void>();
 
   private constructor(options: AuditLogOptions) {
@@ -80,13 +81,12 @@ export class AuditLog {
     this.verifier = options.spanVerifier ?? parallelVerifier(this.db.name, this.keys.chain) ?? inThreadVerifier(this.db, this.keys.chain);
     this.lastRow = this.db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.insert = this.db.prepare('INSERT INTO audit_log (seq, content, mac) VALUES (?, ?, ?)');
-    this.insertAfterTail = this.db.prepare('INSERT INTO audit_log (seq, content, mac) SELECT ?, ?, ? WHERE (SELECT mac FROM audit_log ORDER BY seq DESC LIMIT 1) = ?');
     this.appendTx = this.db
       .transaction((content: string, minSeq: number) => {
         // Read inside the write transaction: another process (the command line) may have appended.
         const last = this.lastRow.get() as { seq: number; mac: Buffer } | undefined;
         const seq = Math.max(last?.seq ?? 0, minSeq - 1) + 1;
-        const mac = this.chain.mac(last?.mac ?? GENESIS_MAC, seq, Buffer.from(content, 'utf8'));
+        const mac = this.chain.macOfText(last?.mac ?? GENESIS_MAC, seq, content);
         this.insert.run(seq, content, mac);
         return { seq, mac };
       })
@@ -169,52 +169,52 @@ export class AuditLog {
   }
 
   private write(event: AuditEvent, minSeq: number, forceAnchor = false): AppendedRow {
-    const parsed = AuditEventSchema.safeParse(event);
-    if (!parsed.success) {
-      throw AuditErrors.invalidEvent(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.code}`).join('; '));
-    }
     const instant = this.now();
-    const at = instant.toISOString();
-    // The parsed event is a fresh object of our own: the row's time goes into it rather than a copy.
-    const fields = parsed.data as Record<string, CanonicalValue | undefined> & { oqsTime?: string };
-    const { oqsTime } = fields;
-    if (oqsTime !== undefined) {
-      fields.oqsTime = undefined;
-      fields.skewMs = instant.getTime() - Date.parse(oqsTime);
-    }
-    fields.at = at;
-    const content = canonicalJson(fields);
-    const { seq, mac } = (minSeq === 0 ? this.appendAfterTail(content) : undefined) ?? this.appendTx(content, minSeq);
-    this.tail = { seq, mac };
-    const nowMs = instant.getTime();
-    if (forceAnchor || seq - this.lastAnchor.seq >= this.anchorEveryRows || nowMs - this.lastAnchor.atMs >= this.anchorEveryMs) {
-      // The row is committed already: a failed anchor must not make the caller think otherwise (it
-      // would record the event twice). The failure shows in status() and the next append tries again.
-      try {
-        this.anchors.write({ seq, mac });
-        this.lastAnchor = { seq, atMs: nowMs };
-        this.anchorProblem = undefined;
-      } catch (err) {
-        this.anchorProblem = err instanceof AppError ? err.code : 'AUDIT_ANCHOR_UNWRITABLE';
-      }
-    }
-    for (const listener of this.listeners) listener(seq);
-    return { seq, at };
+    const { content, at } = rowContent(event, instant);
+    // A row written inside a caller's transaction goes if that transaction is rolled back: it is
+    // not chained onto from memory, and not anchored, until an append outside any transaction.
+    const settled = !this.db.inTransaction;
+    const row = (settled && minSeq === 0 ? this.appendAfterTail(content) : undefined) ?? this.appendTx(content, minSeq);
+    this.tail = settled ? row : undefined;
+    this.anchorOwed ||= forceAnchor;
+    if (settled) this.anchorIfDue(row, instant.getTime());
+    for (const listener of this.listeners) listener(row.seq);
+    return { seq: row.seq, at };
   }
 
   /**
-   * The common case in one autocommit statement, as cheap as a plain insert: chained onto the row
-   * this process wrote last, and inserted only if that row (by its MAC) is still the newest, checked
-   * by SQLite in the same statement. Undefined (nothing written) when another writer appended
-   * meanwhile or a rolled-back transaction took the row away; the caller then reads the tail under
-   * the write lock.
+   * The common case as one plain INSERT, as cheap as any single-row insert: chained onto the row this
+   * process wrote last. A writer that appended meanwhile (the command line) holds that number
+   * already, the primary key refuses it, and the tail is then read under the write lock. Checking
+   * the tail here instead would cost a statement on every append.
    */
   private appendAfterTail(content: string): AppendedRowInternal | undefined {
     const tail = this.tail;
     if (!tail) return undefined;
     const seq = tail.seq + 1;
-    const mac = this.chain.mac(tail.mac, seq, Buffer.from(content, 'utf8'));
-    return this.insertAfterTail.run(seq, content, mac, tail.mac).changes === 1 ? { seq, mac } : undefined;
+    const mac = this.chain.macOfText(tail.mac, seq, content);
+    try {
+      this.insert.run(seq, content, mac);
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return undefined;
+      throw err;
+    }
+    return { seq, mac };
+  }
+
+  private anchorIfDue(row: AppendedRowInternal, nowMs: number): void {
+    const due = this.anchorOwed || row.seq - this.lastAnchor.seq >= this.anchorEveryRows || nowMs - this.lastAnchor.atMs >= this.anchorEveryMs;
+    if (!due) return;
+    // The row is committed already: a failed anchor must not make the caller think otherwise (it
+    // would record the event twice). The failure shows in status() and the next append tries again.
+    try {
+      this.anchors.write(row);
+      this.lastAnchor = { seq: row.seq, atMs: nowMs };
+      this.anchorOwed = false;
+      this.anchorProblem = undefined;
+    } catch (err) {
+      this.anchorProblem = err instanceof AppError ? err.code : 'AUDIT_ANCHOR_UNWRITABLE';
+    }
   }
 }
 

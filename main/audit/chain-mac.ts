@@ -20,6 +20,8 @@ const INITIAL = new Int32Array([
 ]);
 const BLOCK = 64;
 export const MAC_BYTES = 32;
+/** The previous MAC and the 8-byte sequence number that come before the content. */
+const HEADER_BYTES = MAC_BYTES + 8;
 
 const schedule = new Int32Array(64);
 
@@ -96,25 +98,43 @@ export class ChainMac {
     compress(this.outer, pad, 0);
   }
 
+  private readonly encoder = new TextEncoder();
+
   /** Writes the MAC into `out` (32 bytes) and returns it. */
   macInto(previous: Uint8Array, seq: number, content: Uint8Array, out: Uint8Array): Uint8Array {
+    this.messageFor(previous, seq, content.length).set(content, HEADER_BYTES);
+    return this.digest(HEADER_BYTES + content.length, out);
+  }
+
+  mac(previous: Uint8Array, seq: number, content: Uint8Array): Buffer {
+    return this.macInto(previous, seq, content, Buffer.alloc(MAC_BYTES)) as Buffer;
+  }
+
+  /** The MAC of content given as text (its UTF-8 bytes), encoded straight into the message. */
+  macOfText(previous: Uint8Array, seq: number, content: string): Buffer {
+    const m = this.messageFor(previous, seq, content.length * 3);
+    const { written } = this.encoder.encodeInto(content, m.subarray(HEADER_BYTES));
+    return this.digest(HEADER_BYTES + written, Buffer.allocUnsafe(MAC_BYTES)) as Buffer;
+  }
+
+  /** The message buffer, with room for `contentBytes` and padding, holding the previous MAC and the number. */
+  private messageFor(previous: Uint8Array, seq: number, contentBytes: number): Uint8Array {
     if (previous.length !== MAC_BYTES) throw new Error('previous MAC must be 32 bytes');
-    const length = MAC_BYTES + 8 + content.length;
-    if (this.message.length < length + 9 + BLOCK) this.message = new Uint8Array((length + 9 + BLOCK) * 2);
+    const room = HEADER_BYTES + contentBytes + 9 + BLOCK;
+    if (this.message.length < room) this.message = new Uint8Array(room * 2);
     const m = this.message;
     m.set(previous, 0);
     const high = Math.floor(seq / 2 ** 32);
     m[32] = high >>> 24; m[33] = (high >>> 16) & 0xff; m[34] = (high >>> 8) & 0xff; m[35] = high & 0xff;
     m[36] = seq >>> 24; m[37] = (seq >>> 16) & 0xff; m[38] = (seq >>> 8) & 0xff; m[39] = seq & 0xff;
-    m.set(content, 40);
-    // The inner digest lands straight in the outer message block.
-    finish(this.inner, 1, m, length, this.state, this.digestBlock);
-    finish(this.outer, 1, this.digestBlock, MAC_BYTES, this.state, out);
-    return out;
+    return m;
   }
 
-  mac(previous: Uint8Array, seq: number, content: Uint8Array): Buffer {
-    return this.macInto(previous, seq, content, Buffer.alloc(MAC_BYTES)) as Buffer;
+  private digest(length: number, out: Uint8Array): Uint8Array {
+    // The inner digest lands straight in the outer message block.
+    finish(this.inner, 1, this.message, length, this.state, this.digestBlock);
+    finish(this.outer, 1, this.digestBlock, MAC_BYTES, this.state, out);
+    return out;
   }
 }
 

@@ -28,6 +28,18 @@ describe('tamper evidence', () => {
     expect(report).toMatchObject({ ok: false, firstBad: { seq: 8, problem: 'mac-mismatch' } });
   });
 
+  it('names a row whose content was given a line break, and one whose MAC was shortened', async () => {
+    // Both throw the bulk reading of a chunk out of step; the row-by-row reading still names the row.
+    fx.db.prepare("UPDATE audit_log SET content = replace(content, '\"actor\"', char(10) || '\"actor\"') WHERE seq = 9").run();
+    expect(await log.verify({ full: true })).toMatchObject({ ok: false, checked: 8, firstBad: { seq: 9, problem: 'mac-mismatch' } });
+    fx.db.prepare('UPDATE audit_log SET content = replace(content, char(10), \'\') WHERE seq = 9').run();
+    expect(await log.verify({ full: true })).toMatchObject({ ok: true, checked: 25 });
+
+    fx.db.pragma('ignore_check_constraints = ON');
+    fx.db.prepare('UPDATE audit_log SET mac = substr(mac, 1, 31) WHERE seq = 14').run();
+    expect(await log.verify({ full: true })).toMatchObject({ ok: false, checked: 13, firstBad: { seq: 14, problem: 'mac-mismatch' } });
+  });
+
   it('names a deleted row', async () => {
     fx.db.prepare('DELETE FROM audit_log WHERE seq = 12').run();
     expect(await log.verify({ full: true })).toMatchObject({ ok: false, firstBad: { seq: 12, problem: 'missing-row' } });

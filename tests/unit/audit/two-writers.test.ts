@@ -1,7 +1,7 @@
 /**
  * Appends chain onto the newest row whoever wrote it: two logs on one database (the app and the
  * command line), and a row taken back by a rolled-back transaction, still leave one chain that
- * verifies in full, with no number used twice.
+ * verifies in full, with no number used twice; no anchor ever names a row that was rolled back.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
@@ -40,4 +40,24 @@ it('chains correctly after a transaction that had appended is rolled back', asyn
   expect(log.append(loginEvent('S3')).seq).toBe(2);
   expect(log.append(loginEvent('S4')).seq).toBe(3);
   expect(await log.verify({ full: true })).toMatchObject({ ok: true, checked: 3 });
+});
+
+it('anchors no row until its transaction commits, so a rollback is not taken for a cut-off tail', async () => {
+  fixture = auditFixture();
+  const log = await fixture.open({ anchorEveryRows: 1 });
+  log.append(loginEvent('S1'));
+  expect(() =>
+    fixture.db.transaction(() => {
+      log.append(loginEvent('S2'));
+      throw new Error('the change the row recorded failed');
+    })(),
+  ).toThrow('the change');
+  expect(await log.verify({ full: false })).toMatchObject({ ok: true, anchor: { seq: 1 } });
+
+  // A committed transaction's row is anchored by the next append outside one.
+  fixture.db.transaction(() => log.append(loginEvent('S3')))();
+  expect(await log.verify({ full: false })).toMatchObject({ ok: true, anchor: { seq: 1 } });
+  expect(log.append(loginEvent('S4')).seq).toBe(3);
+  expect(await log.verify({ full: false })).toMatchObject({ ok: true, anchor: { seq: 3 }, through: 3 });
+  expect((await fixture.open()).status()).toMatchObject({ state: 'ok', lastSeq: 3 });
 });
