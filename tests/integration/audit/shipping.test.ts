@@ -48,19 +48,27 @@ async function settle(loop: ShipLoop, predicate: () => boolean, timeoutMs = 15_0
 it('ships through collector down, stalled and refusing TLS, then back: no gap at the collector', async () => {
   const shipper = new AuditShipper({ db: audit.store.db, target: { host: '127.0.0.1', port, ca: caPem, timeoutMs: 1_000 }, batchRows: 50 });
   const queue = new JobQueue(audit.store, { backoff: { baseMs: 100, maxMs: 400 } });
-  const loop = new ShipLoop(shipper, queue, 50);
-  audit.log.onAppend(() => loop.wake());
+  // The queue keeps the attempts and the backoff, so a loop stopped and started again goes on where it was.
+  const startLoop = () => {
+    const started = new ShipLoop(shipper, queue, 50);
+    started.start();
+    return started;
+  };
 
   // Down: nothing listens on the port.
   appendSome(30);
-  loop.start();
+  let loop = startLoop();
+  audit.log.onAppend(() => loop.wake());
   await settle(loop, () => loop.state().failures >= 2);
   expect(loop.state()).toMatchObject({ confirmedThrough: 0, lastError: 'ECONNREFUSED' });
   expect(loop.state().nextAttemptAt).toBeDefined();
 
   // Stalled: rsyslogd is there but frozen, so TCP connects and the TLS handshake never completes.
+  // No attempt while it starts: one landing before the freeze would be delivered.
+  await loop.stop();
   await collector.start();
   collector.freeze();
+  loop = startLoop();
   appendSome(30);
   const failuresBefore = loop.state().failures;
   await settle(loop, () => loop.state().failures >= failuresBefore + 2, 20_000);

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokyoDate } from '../../../main/common/tokyo-time';
 import type { CheckView } from '../../../main/contract/channels/check';
 import { createServicesHost, type ServicesHost } from '../../../main/host/services-host';
 import { FakePcsc } from '../../unit/pcsc/fake-pcsc';
@@ -61,7 +62,7 @@ afterAll(async () => {
 describe('queued check work after a restart', () => {
   it('a 照会番号 asked for while the terminal folder is out of reach waits in the queue', { timeout: 30_000 }, async () => {
     await call('check.start', {});
-    await call('check.send', { type: 'CHOOSE_CARE_SETTING', setting: 'houseCall', reason: null, treatmentDate: '2026-11-25' });
+    await call('check.send', { type: 'CHOOSE_CARE_SETTING', setting: 'houseCall', reason: null, treatmentDate: tokyoDate(new Date()) });
     await call('check.send', { type: 'AGREE_ALL' });
     await call('check.send', { type: 'CONSENT_CONFIRM' });
     await expect.poll(stepOf).toBe('card.waiting');

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokyoDate } from '../../../main/common/tokyo-time';
 import type { CheckView } from '../../../main/contract/channels/check';
 import { trainingCardholder } from '../../../main/oqs/population';
 import type { ServicesHost } from '../../../main/host/services-host';
@@ -41,7 +42,7 @@ describe('training controls without a card reader', () => {
 
   it('a check waits for the card until the trainer puts the virtual card on the reader', { timeout: 30_000 }, async () => {
     await call('check.start', {});
-    await call('check.send', { type: 'CHOOSE_CARE_SETTING', setting: 'houseCall', reason: null, treatmentDate: '2026-11-25' });
+    await call('check.send', { type: 'CHOOSE_CARE_SETTING', setting: 'houseCall', reason: null, treatmentDate: tokyoDate(new Date()) });
     await call('check.send', { type: 'AGREE_ALL' });
     await call('check.send', { type: 'CONSENT_CONFIRM' });
     await expect.poll(stepOf).toBe('card.waiting');

@@ -6,10 +6,21 @@
 import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import type { AuditLog } from '../../../main/audit/audit-log';
 import { auditFixture, loginEvent, type AuditFixture } from './audit-fixture';
 
 let fixture: AuditFixture;
 afterEach(() => fixture.cleanup());
+
+/** A change that records itself (row S2) and then fails, so its transaction takes the row back. */
+function appendInRolledBackTransaction(log: AuditLog): void {
+  expect(() =>
+    fixture.db.transaction(() => {
+      log.append(loginEvent('S2'));
+      throw new Error('the change the row recorded failed');
+    })(),
+  ).toThrow('the change');
+}
 
 it('interleaves two writers on one database into one verifiable chain', async () => {
   fixture = auditFixture();
@@ -31,12 +42,7 @@ it('chains correctly after a transaction that had appended is rolled back', asyn
   fixture = auditFixture();
   const log = await fixture.open();
   log.append(loginEvent('S1'));
-  expect(() =>
-    fixture.db.transaction(() => {
-      log.append(loginEvent('S2'));
-      throw new Error('the change the row recorded failed');
-    })(),
-  ).toThrow('the change');
+  appendInRolledBackTransaction(log);
   expect(log.append(loginEvent('S3')).seq).toBe(2);
   expect(log.append(loginEvent('S4')).seq).toBe(3);
   expect(await log.verify({ full: true })).toMatchObject({ ok: true, checked: 3 });
@@ -46,12 +52,7 @@ it('anchors no row until its transaction commits, so a rollback is not taken for
   fixture = auditFixture();
   const log = await fixture.open({ anchorEveryRows: 1 });
   log.append(loginEvent('S1'));
-  expect(() =>
-    fixture.db.transaction(() => {
-      log.append(loginEvent('S2'));
-      throw new Error('the change the row recorded failed');
-    })(),
-  ).toThrow('the change');
+  appendInRolledBackTransaction(log);
   expect(await log.verify({ full: false })).toMatchObject({ ok: true, anchor: { seq: 1 } });
 
   // A committed transaction's row is anchored by the next append outside one.
