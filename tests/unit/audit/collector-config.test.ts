@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCollector, viewOfCollector } from '../../../main/audit/collector-config';
 import { validateClientIdentity } from '../../../main/audit/collector-identity';
-import { AppError } from '../../../main/contract/errors';
 import { makeTestPki } from '../../integration/audit/rsyslog-collector';
+import { thrownCode } from '../../helpers/error-code';
 
 let dir: string;
 let caPem: string;
@@ -24,16 +24,6 @@ beforeAll(() => {
   otherPem = makeTestPki(dir, 'b').caPem;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return (err as AppError).code;
-  }
-  throw new Error('did not throw');
-};
 
 describe('validateCollector', () => {
   it('accepts host names, IPv4 and IPv6 addresses, trimming stray spaces', () => {
@@ -50,14 +40,14 @@ describe('validateCollector', () => {
 
   it('refuses a CA that has expired, and one with any broken certificate in the chain', () => {
     const later = new Date(now.getTime() + 10 * 24 * 3600 * 1000);
-    expect(codeOf(() => validateCollector({ host: '127.0.0.1', port: 6514, caPem }, later))).toBe('AUDIT_COLLECTOR_CA_EXPIRED');
+    expect(thrownCode(() => validateCollector({ host: '127.0.0.1', port: 6514, caPem }, later))).toBe('AUDIT_COLLECTOR_CA_EXPIRED');
     const broken = otherPem.replace(/\n([A-Za-z0-9+/]{64})\n/, '\n$1$1\n');
-    expect(codeOf(() => validateCollector({ host: '127.0.0.1', port: 6514, caPem: `${caPem}\n${broken}` }, now))).toBe('AUDIT_COLLECTOR_CA_INVALID');
+    expect(thrownCode(() => validateCollector({ host: '127.0.0.1', port: 6514, caPem: `${caPem}\n${broken}` }, now))).toBe('AUDIT_COLLECTOR_CA_INVALID');
   });
 
   it('refuses host names a resolver would not take', () => {
     for (const host of ['', 'a..b', 'under_score.local', 'x'.repeat(64), '10.0.0', 'host name']) {
-      expect(codeOf(() => validateCollector({ host, port: 6514, caPem }, now)), host).toBe('AUDIT_COLLECTOR_HOST');
+      expect(thrownCode(() => validateCollector({ host, port: 6514, caPem }, now)), host).toBe('AUDIT_COLLECTOR_HOST');
     }
   });
 });
@@ -77,22 +67,22 @@ describe('the cart\'s client certificate', () => {
   });
 
   it('refuses half a pair, a certificate given twice, and a file that is not there', () => {
-    expect(codeOf(() => validateCollector({ ...base(), clientCertPem: text('a-client-cert.pem') }, now))).toBe('AUDIT_COLLECTOR_CLIENT_PAIR');
-    expect(codeOf(() => validateCollector({ ...base(), clientKeyFile: file('a-client-key.pem') }, now))).toBe('AUDIT_COLLECTOR_CLIENT_PAIR');
+    expect(thrownCode(() => validateCollector({ ...base(), clientCertPem: text('a-client-cert.pem') }, now))).toBe('AUDIT_COLLECTOR_CLIENT_PAIR');
+    expect(thrownCode(() => validateCollector({ ...base(), clientKeyFile: file('a-client-key.pem') }, now))).toBe('AUDIT_COLLECTOR_CLIENT_PAIR');
     expect(
-      codeOf(() => validateCollector({ ...base(), clientCertPem: text('a-client-cert.pem'), clientCertFile: file('a-client-cert.pem'), clientKeyFile: file('a-client-key.pem') }, now)),
+      thrownCode(() => validateCollector({ ...base(), clientCertPem: text('a-client-cert.pem'), clientCertFile: file('a-client-cert.pem'), clientKeyFile: file('a-client-key.pem') }, now)),
     ).toBe('AUDIT_COLLECTOR_CLIENT_CHOICE');
-    expect(codeOf(() => validateCollector({ ...base(), clientCertFile: file('missing.pem'), clientKeyFile: file('a-client-key.pem') }, now))).toBe('AUDIT_COLLECTOR_CLIENT_FILE');
+    expect(thrownCode(() => validateCollector({ ...base(), clientCertFile: file('missing.pem'), clientKeyFile: file('a-client-key.pem') }, now))).toBe('AUDIT_COLLECTOR_CLIENT_FILE');
   });
 
   it('refuses a server certificate, a key of another pair, a locked or broken key, and an expired certificate', () => {
-    const identity = (cert: string, key: string, at = now) => codeOf(() => validateClientIdentity(text(cert), key, at));
+    const identity = (cert: string, key: string, at = now) => thrownCode(() => validateClientIdentity(text(cert), key, at));
     expect(identity('a-cert.pem', text('a-key.pem'))).toBe('AUDIT_COLLECTOR_CLIENT_USAGE');
     expect(identity('a-client-cert.pem', text('b-client-key.pem'))).toBe('AUDIT_COLLECTOR_CLIENT_MISMATCH');
     const locked = createPrivateKey(text('a-client-key.pem')).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'hospital' }).toString();
     expect(identity('a-client-cert.pem', locked)).toBe('AUDIT_COLLECTOR_CLIENT_KEY');
     expect(identity('a-client-cert.pem', 'not a key')).toBe('AUDIT_COLLECTOR_CLIENT_KEY');
-    expect(codeOf(() => validateClientIdentity('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----', text('a-client-key.pem'), now))).toBe('AUDIT_COLLECTOR_CLIENT_CERT');
+    expect(thrownCode(() => validateClientIdentity('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----', text('a-client-key.pem'), now))).toBe('AUDIT_COLLECTOR_CLIENT_CERT');
     expect(identity('a-client-cert.pem', text('a-client-key.pem'), new Date(now.getTime() + 10 * 24 * 3600 * 1000))).toBe('AUDIT_COLLECTOR_CLIENT_EXPIRED');
   });
 });

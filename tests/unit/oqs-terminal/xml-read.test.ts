@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../../../main/oqs/terminal/xml-read';
 import { readAnswer } from '../../../main/oqs/terminal/answers';
-
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-  return 'no error';
-};
+import { thrownCode } from '../../helpers/error-code';
 
 describe('strict XML reader', () => {
   it('reads elements, keeps leading spaces and decodes the predefined and numeric references', () => {
@@ -24,20 +16,20 @@ describe('strict XML reader', () => {
 
   it('refuses an external entity (XXE) before parsing', () => {
     const xxe = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><XmlMsg>&xxe;</XmlMsg>';
-    expect(codeOf(() => parseXml(xxe))).toBe('OQS_XML_FORBIDDEN');
-    expect(codeOf(() => parseXml('<!doctype x SYSTEM "http://127.0.0.1/x.dtd"><x/>'))).toBe('OQS_XML_FORBIDDEN');
+    expect(thrownCode(() => parseXml(xxe))).toBe('OQS_XML_FORBIDDEN');
+    expect(thrownCode(() => parseXml('<!doctype x SYSTEM "http://127.0.0.1/x.dtd"><x/>'))).toBe('OQS_XML_FORBIDDEN');
   });
 
   it('refuses billion laughs at the declaration, before any expansion', () => {
     const lol = ['<!DOCTYPE lolz [<!ENTITY lol "lol">'];
     for (let i = 1; i < 10; i++) lol.push(`<!ENTITY lol${i} "${`&lol${i - 1 || ''};`.repeat(10)}">`);
     const doc = `${lol.join('')}]><lolz>&lol9;</lolz>`;
-    expect(codeOf(() => parseXml(doc))).toBe('OQS_XML_FORBIDDEN');
+    expect(thrownCode(() => parseXml(doc))).toBe('OQS_XML_FORBIDDEN');
   });
 
   it('refuses an entity it does not know, since only declarations could define one', () => {
-    expect(codeOf(() => parseXml('<a>&nbsp;</a>'))).toBe('OQS_XML_MALFORMED');
-    expect(codeOf(() => parseXml('<a>&amp</a>'))).toBe('OQS_XML_MALFORMED');
+    expect(thrownCode(() => parseXml('<a>&nbsp;</a>'))).toBe('OQS_XML_MALFORMED');
+    expect(thrownCode(() => parseXml('<a>&amp</a>'))).toBe('OQS_XML_MALFORMED');
   });
 
   it.each([
@@ -49,12 +41,12 @@ describe('strict XML reader', () => {
     ['broken attributes', '<a x=1></a>'],
     ['empty input', ''],
   ])('reports %s as OQS_XML_MALFORMED', (_what, xml) => {
-    expect(codeOf(() => parseXml(xml))).toBe('OQS_XML_MALFORMED');
+    expect(thrownCode(() => parseXml(xml))).toBe('OQS_XML_MALFORMED');
   });
 
   it('enforces the size and depth limits', () => {
-    expect(codeOf(() => parseXml('<a>xxxxxxxxxx</a>', { maxChars: 10, maxDepth: 32 }))).toBe('OQS_FILE_TOO_LARGE');
-    expect(codeOf(() => parseXml(`${'<a>'.repeat(40)}${'</a>'.repeat(40)}`))).toBe('OQS_XML_MALFORMED');
+    expect(thrownCode(() => parseXml('<a>xxxxxxxxxx</a>', { maxChars: 10, maxDepth: 32 }))).toBe('OQS_FILE_TOO_LARGE');
+    expect(thrownCode(() => parseXml(`${'<a>'.repeat(40)}${'</a>'.repeat(40)}`))).toBe('OQS_XML_MALFORMED');
   });
 
   it('tells the line of a problem in the technical detail', () => {
@@ -67,6 +59,6 @@ describe('strict XML reader', () => {
   });
 
   it('refuses a document that is not an OQS message', () => {
-    expect(codeOf(() => readAnswer('qualification', Buffer.from('<html><body/></html>')))).toBe('OQS_XML_MALFORMED');
+    expect(thrownCode(() => readAnswer('qualification', Buffer.from('<html><body/></html>')))).toBe('OQS_XML_MALFORMED');
   });
 });

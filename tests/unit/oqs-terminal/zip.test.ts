@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { isSafeEntryName, unzipXmlEntries } from '../../../main/oqs/terminal/zip';
+import { rejectionCode } from '../../helpers/error-code';
 
 function makeZip(entries: { name: string; bytes: Buffer; compress?: boolean }[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -18,8 +19,6 @@ function renameInside(zip: Buffer, from: string, to: string): Buffer {
   return Buffer.from(zip.toString('latin1').replaceAll(from, to), 'latin1');
 }
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'no error', (err: { code?: string }) => err.code ?? String(err));
-
 describe('zipped answers', () => {
   it('unpacks the XML entries in order and skips other files', async () => {
     const zip = await makeZip([{ name: 'a.xml', bytes: Buffer.from('<a/>') }, { name: 'readme.txt', bytes: Buffer.from('x') }, { name: 'dir/b.xml', bytes: Buffer.from('<b/>') }]);
@@ -29,26 +28,26 @@ describe('zipped answers', () => {
 
   it('refuses an entry whose name climbs out of the folder', async () => {
     const zip = renameInside(await makeZip([{ name: 'AA/evil.xml', bytes: Buffer.from('<a/>') }]), 'AA/evil.xml', '../evil.xml');
-    expect(await codeOf(unzipXmlEntries(zip))).toBe('OQS_ZIP_REJECTED');
+    expect(await rejectionCode(unzipXmlEntries(zip))).toBe('OQS_ZIP_REJECTED');
     const absolute = renameInside(await makeZip([{ name: 'Xetc/evil.xml', bytes: Buffer.from('<a/>') }]), 'Xetc/evil.xml', '/etc/evil.xml');
-    expect(await codeOf(unzipXmlEntries(absolute))).toBe('OQS_ZIP_REJECTED');
+    expect(await rejectionCode(unzipXmlEntries(absolute))).toBe('OQS_ZIP_REJECTED');
   });
 
   it('refuses a zip bomb by its compression ratio, before inflating it', async () => {
     const bomb = await makeZip([{ name: 'bomb.xml', bytes: Buffer.alloc(20 * 1024 * 1024, 0x20) }]);
     expect(bomb.length).toBeLessThan(200 * 1024);
-    expect(await codeOf(unzipXmlEntries(bomb))).toBe('OQS_ZIP_REJECTED');
+    expect(await rejectionCode(unzipXmlEntries(bomb))).toBe('OQS_ZIP_REJECTED');
   });
 
   it('refuses archives over the size or entry caps', async () => {
     const big = await makeZip([{ name: 'a.xml', bytes: Buffer.alloc(4096, 0x41), compress: false }]);
-    expect(await codeOf(unzipXmlEntries(big, { maxEntries: 64, maxTotalBytes: 1024, maxRatio: 200 }))).toBe('OQS_ZIP_REJECTED');
+    expect(await rejectionCode(unzipXmlEntries(big, { maxEntries: 64, maxTotalBytes: 1024, maxRatio: 200 }))).toBe('OQS_ZIP_REJECTED');
     const many = await makeZip(Array.from({ length: 5 }, (_, i) => ({ name: `${i}.xml`, bytes: Buffer.from('<a/>') })));
-    expect(await codeOf(unzipXmlEntries(many, { maxEntries: 4, maxTotalBytes: 1024, maxRatio: 200 }))).toBe('OQS_ZIP_REJECTED');
+    expect(await rejectionCode(unzipXmlEntries(many, { maxEntries: 4, maxTotalBytes: 1024, maxRatio: 200 }))).toBe('OQS_ZIP_REJECTED');
   });
 
   it('refuses bytes that are not a zip', async () => {
-    expect(await codeOf(unzipXmlEntries(Buffer.from('<XmlMsg/>')))).toBe('OQS_ZIP_REJECTED');
+    expect(await rejectionCode(unzipXmlEntries(Buffer.from('<XmlMsg/>')))).toBe('OQS_ZIP_REJECTED');
   });
 
   it('judges entry names', () => {

@@ -1,12 +1,12 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../main/contract/errors';
 import type { StoreDatabase } from '../../../main/store/database';
 import { TRAINING_NOTICE } from '../../../main/common/training';
 import { InquiryBook } from '../../../main/store/inquiry-numbers';
 import type { InquiryRecord } from '../../../main/store/inquiry-record';
 import { updateSettings } from '../../../main/store/settings';
 import { tempStore, type TempStore } from './temp-store';
+import { thrownCode } from '../../helpers/error-code';
 
 const NOW = () => new Date('2026-11-25T03:00:00Z');
 const A: InquiryRecord = { referenceNumber: '000123', insurerNumber: '33120015', symbol: '東京１２', number: '3456', branch: '01', birthDate: '19520304' };
@@ -28,16 +28,6 @@ function makeReal(): void {
   updateSettings(store, { endpoints: { consentGateway: 'https://oqs.example.jp/consent', terminalFolder: null } });
 }
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return (e as AppError).code;
-  }
-  throw new Error('did not throw');
-}
-
 describe('照会番号 book', () => {
   it('registers, finds by 照会番号 and by identity, edits, searches and deletes', () => {
     const a = book.register(A);
@@ -51,12 +41,12 @@ describe('照会番号 book', () => {
     expect(book.findByReference('000123')?.number).toBe('7777');
     book.remove(a.id);
     expect(book.list().map((e) => e.referenceNumber)).toEqual(['K,"7"']);
-    expect(codeOf(() => book.remove(a.id))).toBe('INQUIRY_NOT_FOUND');
+    expect(thrownCode(() => book.remove(a.id))).toBe('INQUIRY_NOT_FOUND');
   });
 
   it('keeps 照会番号 unique per institution, and separate institutions apart', () => {
     book.register(A);
-    expect(codeOf(() => book.register({ ...B, referenceNumber: A.referenceNumber }))).toBe('INQUIRY_DUPLICATE');
+    expect(thrownCode(() => book.register({ ...B, referenceNumber: A.referenceNumber }))).toBe('INQUIRY_DUPLICATE');
     const other = new InquiryBook(store, '2714206386', NOW);
     other.register(A);
     expect(other.list()).toHaveLength(1);
@@ -64,7 +54,7 @@ describe('照会番号 book', () => {
   });
 
   it('refuses an invalid entry and writes nothing', () => {
-    expect(codeOf(() => book.register({ ...A, insurerNumber: '33120016' }))).toBe('INQUIRY_INVALID');
+    expect(thrownCode(() => book.register({ ...A, insurerNumber: '33120016' }))).toBe('INQUIRY_INVALID');
     expect(book.list()).toEqual([]);
   });
 

@@ -5,15 +5,10 @@ import { AppError } from '../../../main/contract/errors';
 import { DATABASE_FILE_NAME } from '../../../main/store/database';
 import type { OsProbe } from '../../../main/store/network-path';
 import { tempStore, type TempStore } from './temp-store';
+import { rejectionCode } from '../../helpers/error-code';
 
 let store: TempStore;
 afterEach(() => store.cleanup());
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(AppError);
-  return (err as AppError).code;
-}
 
 describe('files the store must not open', () => {
   it('a corrupt file gives STORE_CORRUPT and is neither changed nor joined by WAL files', async () => {
@@ -21,7 +16,7 @@ describe('files the store must not open', () => {
     const file = path.join(store.dataDir, DATABASE_FILE_NAME);
     const garbage = Buffer.from('これはデータベースではありません'.repeat(40), 'utf8');
     writeFileSync(file, garbage);
-    expect(await codeOf(store.open())).toBe('STORE_CORRUPT');
+    expect(await rejectionCode(store.open())).toBe('STORE_CORRUPT');
     expect(readFileSync(file).equals(garbage)).toBe(true);
     expect(readdirSync(store.dataDir).filter((n) => n.startsWith(DATABASE_FILE_NAME))).toEqual([DATABASE_FILE_NAME]);
   });
@@ -35,7 +30,7 @@ describe('files the store must not open', () => {
     const bytes = readFileSync(file);
     bytes.fill(0xa5, 4096 + 100, 4096 * 3);
     writeFileSync(file, bytes);
-    expect(await codeOf(store.open())).toBe('STORE_CORRUPT');
+    expect(await rejectionCode(store.open())).toBe('STORE_CORRUPT');
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
@@ -59,7 +54,7 @@ describe('files the store must not open', () => {
   it('a network folder is refused before anything is created', async () => {
     store = tempStore();
     const nfs: OsProbe = { platform: 'linux', driveType: async () => '', resolve: async (p) => p, mounts: async () => `srv:/x ${store.dataDir} nfs4 rw 0 0\n` };
-    expect(await codeOf(store.open({ osProbe: nfs }))).toBe('STORE_NETWORK_PATH');
+    expect(await rejectionCode(store.open({ osProbe: nfs }))).toBe('STORE_NETWORK_PATH');
     expect(readdirSync(store.dataDir)).toEqual([]);
   });
 });

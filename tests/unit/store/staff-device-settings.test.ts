@@ -1,23 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../main/contract/errors';
 import { DeviceRecord } from '../../../main/store/device';
 import { readSettings, updateSettings } from '../../../main/store/settings';
 import { MAX_PASSCODE_FAILURES, StaffDirectory } from '../../../main/store/staff';
 import { tempStore, type TempStore } from './temp-store';
+import { thrownCode } from '../../helpers/error-code';
 
 let tmp: TempStore;
 afterEach(() => tmp.cleanup());
 const pin = (s: string) => Buffer.from(s, 'ascii');
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return (e as AppError).code;
-  }
-  throw new Error('did not throw');
-}
 
 describe('staff passcodes', () => {
   it('verifies the right passcode and stores only a salted hash', async () => {
@@ -47,7 +37,7 @@ describe('staff passcodes', () => {
     store.close();
     store = await tmp.open();
     staff = new StaffDirectory(store);
-    expect(codeOf(() => staff.verifyPasscode(clerk.id, pin('1357')))).toBe('STAFF_LOCKED');
+    expect(thrownCode(() => staff.verifyPasscode(clerk.id, pin('1357')))).toBe('STAFF_LOCKED');
     expect(staff.unlock(clerk.id).locked).toBe(false);
     expect(staff.verifyPasscode(clerk.id, pin('1357'))).toEqual({ ok: true });
   });
@@ -56,13 +46,13 @@ describe('staff passcodes', () => {
     tmp = tempStore();
     const store = await tmp.open();
     const staff = new StaffDirectory(store);
-    expect(codeOf(() => staff.add({ displayName: '受付', role: 'clerk', passcode: pin('12a4') }))).toBe('STAFF_PASSCODE_FORMAT');
-    expect(codeOf(() => staff.add({ displayName: '受付', role: 'clerk', passcode: pin('12345') }))).toBe('STAFF_PASSCODE_FORMAT');
-    expect(codeOf(() => staff.add({ displayName: '  ', role: 'clerk', passcode: pin('1234') }))).toBe('STAFF_NAME_INVALID');
-    expect(codeOf(() => staff.add({ displayName: '受付', role: 'boss' as 'admin', passcode: pin('1234') }))).toBe('STAFF_ROLE_INVALID');
+    expect(thrownCode(() => staff.add({ displayName: '受付', role: 'clerk', passcode: pin('12a4') }))).toBe('STAFF_PASSCODE_FORMAT');
+    expect(thrownCode(() => staff.add({ displayName: '受付', role: 'clerk', passcode: pin('12345') }))).toBe('STAFF_PASSCODE_FORMAT');
+    expect(thrownCode(() => staff.add({ displayName: '  ', role: 'clerk', passcode: pin('1234') }))).toBe('STAFF_NAME_INVALID');
+    expect(thrownCode(() => staff.add({ displayName: '受付', role: 'boss' as 'admin', passcode: pin('1234') }))).toBe('STAFF_ROLE_INVALID');
     expect(staff.list()).toEqual([]);
     const admin = staff.add({ displayName: '管理', role: 'admin', passcode: pin('9999') });
-    expect(codeOf(() => staff.remove(admin.id))).toBe('STAFF_LAST_ADMIN');
+    expect(thrownCode(() => staff.remove(admin.id))).toBe('STAFF_LAST_ADMIN');
   });
 });
 
@@ -72,7 +62,7 @@ describe('device', () => {
     const store = await tmp.open();
     const device = new DeviceRecord(store);
     expect(device.read().state).toBe('unactivated');
-    expect(codeOf(() => device.credential())).toBe('DEVICE_NOT_ACTIVATED');
+    expect(thrownCode(() => device.credential())).toBe('DEVICE_NOT_ACTIVATED');
     device.activate({ institutionCode: '0110113719', userId: 'cart01', credential: Buffer.from('credential-xyz') });
     expect(device.read()).toMatchObject({ institutionCode: '0110113719', userId: 'cart01', state: 'activated' });
     expect(device.credential().toString()).toBe('credential-xyz');
@@ -80,16 +70,16 @@ describe('device', () => {
     expect(raw.includes(Buffer.from('credential-xyz'))).toBe(false);
     expect(device.deactivate().state).toBe('deactivated');
     expect(store.db.prepare('SELECT credential FROM device').pluck().get()).toBeNull();
-    expect(codeOf(() => device.credential())).toBe('DEVICE_NOT_ACTIVATED');
+    expect(thrownCode(() => device.credential())).toBe('DEVICE_NOT_ACTIVATED');
   });
 
   it('refuses a wrong check digit and bad user IDs', async () => {
     tmp = tempStore();
     const store = await tmp.open();
     const device = new DeviceRecord(store);
-    expect(codeOf(() => device.activate({ institutionCode: '0110113718', userId: 'cart01', credential: Buffer.from('x') }))).toBe('DEVICE_INSTITUTION_CODE');
+    expect(thrownCode(() => device.activate({ institutionCode: '0110113718', userId: 'cart01', credential: Buffer.from('x') }))).toBe('DEVICE_INSTITUTION_CODE');
     for (const userId of ['a', 'abcdefghi', 'ｃａｒｔ', 'cart-1']) {
-      expect(codeOf(() => device.activate({ institutionCode: '0110113719', userId, credential: Buffer.from('x') }))).toBe('DEVICE_USER_ID');
+      expect(thrownCode(() => device.activate({ institutionCode: '0110113719', userId, credential: Buffer.from('x') }))).toBe('DEVICE_USER_ID');
     }
     expect(device.read().state).toBe('unactivated');
   });
@@ -102,8 +92,8 @@ describe('settings', () => {
     expect(readSettings(store)).toMatchObject({ enabledConsentItems: ['diagnosis', 'medication', 'checkup', 'operation'], electronicPrescription: false, checkRetentionDays: 30, language: 'ja' });
     updateSettings(store, { enabledConsentItems: ['medication', 'diagnosis'], electronicPrescription: true, idleLockSeconds: 300 });
     expect(readSettings(store)).toMatchObject({ enabledConsentItems: ['medication', 'diagnosis'], electronicPrescription: true, idleLockSeconds: 300 });
-    expect(codeOf(() => updateSettings(store, { enabledConsentItems: [] }))).toBe('SETTINGS_INVALID');
-    expect(codeOf(() => updateSettings(store, { idleLockSeconds: 5, language: 'en' }))).toBe('SETTINGS_INVALID');
+    expect(thrownCode(() => updateSettings(store, { enabledConsentItems: [] }))).toBe('SETTINGS_INVALID');
+    expect(thrownCode(() => updateSettings(store, { idleLockSeconds: 5, language: 'en' }))).toBe('SETTINGS_INVALID');
     expect(readSettings(store)).toMatchObject({ enabledConsentItems: ['medication', 'diagnosis'], idleLockSeconds: 300, language: 'ja' });
   });
 });
