@@ -46,6 +46,10 @@ function firstMissing(db: Database, lo: number, hi: number): number {
   return expected;
 }
 
+function plainBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+}
+
 class SpanChecker {
   private readonly chain: ChainMac;
   private readonly computed = new Uint8Array(MAC_BYTES);
@@ -75,7 +79,7 @@ class SpanChecker {
         return { checked: checked + before.checked, firstBad: before.firstBad ?? { seq: missing, problem: 'missing-row' } };
       }
       if (this.chunkChecksOut(previous, start, chunk)) {
-        previous = chunk.macs!.subarray(chunk.macs!.length - MAC_BYTES);
+        previous = plainBytes(chunk.macs!).subarray(chunk.macs!.length - MAC_BYTES);
       } else {
         const result = this.rowByRow(previous, start, end);
         if (result.firstBad) return { checked: checked + result.checked, firstBad: result.firstBad };
@@ -87,8 +91,12 @@ class SpanChecker {
   }
 
   /** True when every row of the chunk has its MAC; false on any doubt (a MAC, a line, a length). */
-  private chunkChecksOut(previous: Uint8Array, firstSeq: number, { rows, macs, contents }: ChunkRead): boolean {
-    if (!macs || !contents || macs.length !== rows * MAC_BYTES) return false;
+  private chunkChecksOut(previous: Uint8Array, firstSeq: number, chunk: ChunkRead): boolean {
+    const { rows } = chunk;
+    if (!chunk.macs || !chunk.contents || chunk.macs.length !== rows * MAC_BYTES) return false;
+    // Plain byte views: a Buffer's subarray makes another Buffer, which costs more than the row's hashing.
+    const macs = plainBytes(chunk.macs);
+    const contents = plainBytes(chunk.contents);
     let at = 0;
     for (let i = 0; i < rows; i++) {
       const last = i === rows - 1;
