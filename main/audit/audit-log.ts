@@ -61,7 +61,7 @@ export class AuditLog {
   private readonly lastRow: Statement;
   private readonly insert: Statement;
   private readonly appendTx: (content: string, minSeq: number) => AppendedRowInternal;
-  /** The newest row as this process last wrote it; another writer shows up as a different newest MAC. */
+  /** The newest row as this process last wrote it; a writer that appended since holds the next number. */
   private tail: AppendedRowInternal | undefined;
   private broken: ChainBreak | undefined;
   private lastAnchor: { seq: number; atMs: number };
