@@ -38,6 +38,17 @@ function unsupported(what: string): never {
   throw new Error(`audit event schema: ${what} has no compiled check`);
 }
 
+// Plain loops rather than every(): a callback closing over the value is allocated on each call.
+function allPass(checks: readonly Check[], value: unknown): boolean {
+  for (const check of checks) if (!check(value)) return false;
+  return true;
+}
+
+function allMatch(patterns: readonly RegExp[], text: string): boolean {
+  for (const pattern of patterns) if (!pattern.test(text)) return false;
+  return true;
+}
+
 function numberCheck(def: Def): Check {
   const bounds = (def.checks ?? []).map(({ _zod }) => _zod.def);
   const tests: Check[] = bounds.map((c) => {
@@ -46,7 +57,7 @@ function numberCheck(def: Def): Check {
     if (c.check === 'less_than') return c.inclusive ? (v) => (v as number) <= c.value! : (v) => (v as number) < c.value!;
     return unsupported(`number check ${c.check}`);
   });
-  return (v) => typeof v === 'number' && Number.isFinite(v) && tests.every((t) => t(v));
+  return (v) => typeof v === 'number' && Number.isFinite(v) && allPass(tests, v);
 }
 
 function stringCheck(schema: z.ZodType, def: Def): Check {
@@ -56,7 +67,7 @@ function stringCheck(schema: z.ZodType, def: Def): Check {
     if (_zod.def.check === 'string_format' && _zod.def.format === 'regex' && _zod.def.pattern) patterns.push(_zod.def.pattern);
     else unsupported(`string check ${_zod.def.check}`);
   }
-  return (v) => typeof v === 'string' && patterns.every((p) => p.test(v));
+  return (v) => typeof v === 'string' && allMatch(patterns, v);
 }
 
 function compile(schema: z.ZodType): Check {
