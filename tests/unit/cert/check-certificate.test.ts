@@ -7,7 +7,8 @@ import { checkAuthCertificate } from '../../../native/cert/check-certificate';
 import { loadTrustAnchors, type TrustAnchorSet } from '../../../native/cert/trust-anchors';
 import { issueAuthCertificate, issueCardCertificate, testCa, testKey } from '../../../native/virtual-card/test-pki';
 
-const REAL_JPKI_CAS = '/work/shared/reference/certs';
+/** The J-LIS CAs in the research notes beside the repository (shared/ lies next to every clone). */
+const REAL_JPKI_CAS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'certs');
 const DAY = 24 * 60 * 60 * 1000;
 let folder: string;
 let trust: TrustAnchorSet;
