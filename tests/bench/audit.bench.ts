@@ -6,14 +6,13 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { AuditLog } from '../../main/audit/audit-log';
 import { canonicalJson } from '../../main/audit/canonical';
 import { ChainMac, GENESIS_MAC } from '../../main/audit/chain-mac';
 import { AUDIT_SCHEMA_SQL } from '../../main/audit/schema';
-import type { SpanVerifier } from '../../main/audit/verify';
+import { builtParallelVerifier } from '../helpers/built-verifier';
 import type { Benchmark } from './benchmark';
 
 const ROUNDS = 50;
@@ -38,15 +37,6 @@ const stepEvent = (i: number) => ({
   outcome: 'ok' as const,
   patient: 'p1-0123456789abcdef0123456789abcdef',
 });
-
-/** The verifier of the services host as built (`npm run bench` builds first): threads start as in the app. */
-function builtParallelVerifier(file: string, key: Uint8Array): SpanVerifier {
-  const built = path.resolve(__dirname, '..', '..', 'out', 'main', 'audit-verify-worker.js');
-  const { parallelVerifier } = createRequire(__filename)(built) as { parallelVerifier: (f: string, k: Uint8Array) => SpanVerifier | undefined };
-  const verifier = parallelVerifier(file, key);
-  if (!verifier) throw new Error('the built verifier runs in one thread here');
-  return verifier;
-}
 
 /** Writes a chain straight into the table (not durable, not timed) for the verification figure. */
 function buildChain(db: Database, key: Buffer, rows: number): void {
@@ -103,7 +93,9 @@ const benchmark: Benchmark = {
       buildChain(verifyDb, key, VERIFY_ROWS);
       verifyDb.close();
       const reader = openDb(path.join(dir, 'verify.db'), true);
+      // As built (`npm run bench` builds first), so threads start as in the app.
       const spanVerifier = builtParallelVerifier(reader.name, key);
+      if (!spanVerifier) throw new Error('the built verifier runs in one thread here');
       const verifyLog = await AuditLog.open({ db: reader, dataDir: path.join(dir, 'no-anchor'), keys: { chain: key, patient: randomBytes(32) }, spanVerifier });
       const t = performance.now();
       const cpu = process.cpuUsage();

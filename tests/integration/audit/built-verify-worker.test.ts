@@ -6,14 +6,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ChainMac, GENESIS_MAC } from '../../../main/audit/chain-mac';
 import { AUDIT_SCHEMA_SQL } from '../../../main/audit/schema';
-import type { SpanVerifier } from '../../../main/audit/verify';
 import { verifySpan } from '../../../main/audit/verify-span';
+import { BUILT_VERIFY_WORKER, builtParallelVerifier } from '../../helpers/built-verifier';
 
 const ROWS = 120_000;
 const outMain = path.resolve(__dirname, '..', '..', '..', 'out', 'main');
@@ -44,10 +43,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('has the worker entry beside the services host, and it verifies across threads', async () => {
   expect(existsSync(path.join(outMain, 'host.js'))).toBe(true);
-  const built = path.join(outMain, 'audit-verify-worker.js');
-  expect(existsSync(built)).toBe(true);
-  const { parallelVerifier } = createRequire(__filename)(built) as { parallelVerifier: (f: string, k: Uint8Array, t?: number) => SpanVerifier | undefined };
-  const verify = parallelVerifier(file, key, 3);
+  expect(existsSync(BUILT_VERIFY_WORKER)).toBe(true);
+  expect(path.dirname(BUILT_VERIFY_WORKER)).toBe(outMain);
+  const verify = builtParallelVerifier(file, key, 3);
   expect(verify).toBeDefined();
   expect(await verify!(1, ROWS)).toEqual({ checked: ROWS });
 
